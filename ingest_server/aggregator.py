@@ -1,0 +1,295 @@
+"""The aggregator: consumes ``activity.events``, emits additive rollups to ``activity.rollups``.
+
+Exactly-once without a state store of its own: rollups and the input offsets
+they cover are committed in one transaction (Kafka transactions, or one SQLite
+transaction on the embedded log). The only other state — recent event ids for
+dedupe and open visits — is a function of the last 24 hours of the partition,
+so on assignment it is rebuilt by replaying that window without emitting.
+Retries of an event can only arrive within that window, because the schema
+rejects events more than 24 hours old.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+import time
+from collections import defaultdict, deque
+from dataclasses import dataclass, field
+from typing import Any, Callable
+
+import orjson
+
+from ingest_server import metrics
+from ingest_server.dedupe import RecentIds
+from ingest_server.eventlog import (
+    DEADLETTER_TOPIC,
+    EVENTS_TOPIC,
+    ROLLUPS_TOPIC,
+    EventLog,
+    LogConsumer,
+    Outgoing,
+    Record,
+)
+from ingest_server.rollups import Counts, minute_of
+from ingest_server.sessions import Sessionizer
+from ingest_server.sources import classify_referrer, is_referrer_spam, page_path, utm
+from ingest_server.useragent import parse_user_agent
+
+log = logging.getLogger("activity_tracker.aggregator")
+
+GROUP = "activity-aggregators"
+LATEST = 20
+
+
+@dataclass(slots=True)
+class _PartitionState:
+    sessions: Sessionizer
+    seen: RecentIds
+    warm_until: int  # offsets below this rebuild state only; they were committed before
+
+
+@dataclass(slots=True)
+class _Pending:
+    minutes: defaultdict[tuple[str, int], Counts] = field(default_factory=lambda: defaultdict(Counts))
+    latest: defaultdict[str, deque[dict[str, Any]]] = field(
+        default_factory=lambda: defaultdict(lambda: deque(maxlen=LATEST))
+    )
+    deadletters: list[Outgoing] = field(default_factory=list)
+    offsets: dict[int, int] = field(default_factory=dict)
+
+    def __bool__(self) -> bool:
+        return bool(self.offsets)
+
+
+class Aggregator:
+    def __init__(
+        self,
+        log_backend: EventLog,
+        *,
+        flush_interval_s: float = 0.1,
+        dedupe_window_ms: int = 24 * 3600 * 1000,
+        session_timeout_ms: int = 30 * 60 * 1000,
+        clock: Callable[[], float] = time.time,
+    ) -> None:
+        self.log = log_backend
+        self.flush_interval_s = flush_interval_s
+        self.dedupe_window_ms = dedupe_window_ms
+        self.session_timeout_ms = session_timeout_ms
+        self.clock = clock
+        self._states: dict[int, _PartitionState] = {}
+        self._pending: defaultdict[int, _Pending] = defaultdict(_Pending)  # by partition
+        self._consumer: LogConsumer | None = None
+        self.processed = 0
+
+    # -- lifecycle -----------------------------------------------------------
+
+    def run(self, stop: threading.Event) -> None:
+        """Consume until ``stop`` is set, then flush what was processed and return."""
+        consumer = self.log.consumer(EVENTS_TOPIC, GROUP, on_assign=self._on_assign)
+        self._consumer = consumer
+        if not self._states:
+            self._on_assign(consumer.assignment())
+        last_flush = time.monotonic()
+        try:
+            while not stop.is_set():
+                records = consumer.poll(self.flush_interval_s, max_records=5000)
+                self.process(records)
+                if self._has_pending() and time.monotonic() - last_flush >= self.flush_interval_s:
+                    self.flush()
+                    last_flush = time.monotonic()
+            self.flush()
+        finally:
+            consumer.close()
+
+    def _on_assign(self, partitions: set[int]) -> None:
+        consumer = self._consumer
+        for p in list(self._states):
+            if p not in partitions:
+                del self._states[p]  # its uncommitted output is dropped; the new owner redoes it
+                self._pending.pop(p, None)
+        if consumer is None:
+            return
+        now_ms = int(self.clock() * 1000)
+        for p in partitions:
+            if p in self._states:
+                continue
+            committed = consumer.committed(p) or 0
+            warm_from = min(committed, consumer.offset_for_time(p, now_ms - self.dedupe_window_ms))
+            self._states[p] = _PartitionState(
+                Sessionizer(timeout_ms=self.session_timeout_ms),
+                RecentIds(self.dedupe_window_ms),
+                warm_until=committed,
+            )
+            consumer.seek(p, warm_from)
+            log.info("partition %d: replaying offsets %d..%d to rebuild state", p, warm_from, committed)
+
+    def _has_pending(self) -> bool:
+        return any(self._pending.values())
+
+    # -- processing ----------------------------------------------------------
+
+    def process(self, records: list[Record]) -> None:
+        for record in records:
+            state = self._states.get(record.partition)
+            if state is None:
+                continue
+            warm = record.offset < state.warm_until
+            try:
+                batch = orjson.loads(record.value)
+                self._process_batch(batch, state, warm, self._pending[record.partition])
+            except Exception as exc:  # a record we cannot process must not block the partition
+                if not warm:
+                    log.warning("record %d/%d to dead letters: %s", record.partition, record.offset, exc)
+                    self._pending[record.partition].deadletters.append(_deadletter(record, exc))
+                    metrics.DEADLETTERS.inc()
+            if not warm:
+                self._pending[record.partition].offsets[record.partition] = record.offset + 1
+                self.processed += 1
+
+    def _process_batch(
+        self, batch: dict[str, Any], state: _PartitionState, warm: bool, pending: _Pending
+    ) -> None:
+        site: str = batch["site"]
+        received: int = batch["rt"]
+        visitor: int = batch["vid"]
+        previous: int | None = batch.get("pvid")
+        device = parse_user_agent(batch.get("ua", ""))
+        for event in batch["events"]:
+            ts = min(int(event["ts"]), received)
+            minute = minute_of(ts)
+            if state.seen.seen_or_add(site, event["id"], received):
+                if not warm:
+                    pending.minutes[(site, minute)].count("duplicates")
+                continue
+            if warm:
+                if not (device.is_bot or event.get("wd")):
+                    path = page_path(event["url"]) if event["type"] == "pageview" else None
+                    state.sessions.observe(visitor, ts, path, previous_visitor=previous)
+                continue
+            counts = pending.minutes[(site, minute)]
+            if device.is_bot or event.get("wd"):
+                counts.count("bots")
+                continue
+            ref = event.get("ref")
+            group, ref_domain = classify_referrer(ref, event["url"])
+            if ref_domain is not None and is_referrer_spam(ref_domain):
+                counts.count("spam")
+                continue
+            self._count_event(counts, event, site, visitor, previous, ts, state, device, group, ref_domain, batch)
+            pending.latest[site].append(_latest(event))
+        state.sessions.expire(received - self.session_timeout_ms)
+
+    def _count_event(
+        self,
+        counts: Counts,
+        event: dict[str, Any],
+        site: str,
+        visitor: int,
+        previous: int | None,
+        ts: int,
+        state: _PartitionState,
+        device: Any,
+        group: str,
+        ref_domain: str | None,
+        batch: dict[str, Any],
+    ) -> None:
+        kind = event["type"]
+        url = event["url"]
+        path = page_path(url)
+        is_pageview = kind == "pageview"
+        change = state.sessions.observe(visitor, ts, path if is_pageview else None, previous_visitor=previous)
+        counts.count("events")
+        counts.dim("type", kind)
+        counts.visitors.add(visitor)
+        if is_pageview:
+            counts.count("pageviews")
+            counts.dim("page", path)
+        if change.new_visit:
+            counts.count("visits")
+            counts.dim("source", group)
+            if ref_domain:
+                counts.dim("referrer", ref_domain)
+            source, medium, campaign = utm(url)
+            if source:
+                counts.dim("utm_source", source)
+            if medium:
+                counts.dim("utm_medium", medium)
+            if campaign:
+                counts.dim("utm_campaign", campaign)
+            counts.dim("browser", device.browser)
+            counts.dim("os", device.os)
+            counts.dim("device", device.device_type)
+            country = batch.get("country")
+            if country:
+                counts.dim("country", country)
+        if change.bounce_delta:
+            counts.count("bounces", change.bounce_delta)
+        if change.duration_delta_ms:
+            counts.count("duration_ms", change.duration_delta_ms)
+        if change.entry_page is not None:
+            counts.dim("entry", change.entry_page)
+        if change.exit_from is not None:
+            counts.dim("exit", change.exit_from, -1)
+        if change.exit_to is not None:
+            counts.dim("exit", change.exit_to)
+        if kind == "custom":
+            name = event["name"]
+            counts.dim("goal", name)
+            counts.goal_visitors[name].add(visitor)
+            for key, value in (event.get("props") or {}).items():
+                counts.goal_props[name][f"{key}={value}"] += 1
+        elif kind in ("outbound", "download"):
+            counts.dim(kind, event.get("target") or url)
+        elif kind == "engagement":
+            counts.count("engagements")
+            counts.count("engaged_ms", int(event.get("ms", 0)))
+            counts.count("scroll_sum", int(event.get("scroll", 0)))
+
+    # -- output --------------------------------------------------------------
+
+    def flush(self) -> None:
+        """Commit the rollups of everything processed, with the offsets they cover, in one transaction."""
+        if not self._has_pending() or self._consumer is None:
+            return
+        merged = _Pending()
+        for part in self._pending.values():
+            for key, counts in part.minutes.items():
+                merged.minutes[key].add(counts)
+            for site, events in part.latest.items():
+                merged.latest[site].extend(events)
+            merged.deadletters.extend(part.deadletters)
+            merged.offsets.update(part.offsets)
+        by_site: defaultdict[str, list[dict[str, Any]]] = defaultdict(list)
+        for (site, minute), counts in merged.minutes.items():
+            by_site[site].append({"m": minute, **counts.to_json()})
+        outgoing = [
+            Outgoing(
+                ROLLUPS_TOPIC,
+                site.encode(),
+                orjson.dumps({"site": site, "minutes": minutes, "latest": list(merged.latest[site])}),
+            )
+            for site, minutes in by_site.items()
+        ]
+        outgoing.extend(merged.deadletters)
+        self._consumer.commit_transaction(outgoing, merged.offsets)
+        metrics.AGGREGATED.inc(sum(int(m["c"].get("events", 0)) for ms in by_site.values() for m in ms))
+        self._pending.clear()
+
+
+def _latest(event: dict[str, Any]) -> dict[str, Any]:
+    return {
+        "id": event["id"],
+        "type": event["type"],
+        "ts": event["ts"],
+        "path": page_path(event["url"]),
+        "title": event.get("title", ""),
+        "name": event.get("name", ""),
+        "ref": event.get("ref", ""),
+        "target": event.get("target", ""),
+    }
+
+
+def _deadletter(record: Record, exc: Exception) -> Outgoing:
+    meta = {"topic": record.topic, "partition": record.partition, "offset": record.offset, "error": str(exc)}
+    return Outgoing(DEADLETTER_TOPIC, orjson.dumps(meta), record.value)

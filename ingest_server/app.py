@@ -1,0 +1,157 @@
+"""The Starlette application: routes for the collector, the dashboards and operations."""
+
+from __future__ import annotations
+
+import contextlib
+from typing import AsyncIterator
+
+import orjson
+from prometheus_client import CONTENT_TYPE_LATEST, generate_latest
+from sse_starlette import EventSourceResponse
+from starlette.applications import Starlette
+from starlette.exceptions import HTTPException
+from starlette.requests import Request
+from starlette.responses import Response
+from starlette.routing import Route
+
+from ingest_server.access import Access, OpenAccess
+from ingest_server.errors import HTTPError
+from ingest_server.rollup_store import PERIODS
+from ingest_server.runtime import Runtime
+from ingest_server.static_files import load_assets, serve_asset
+from tracker_sdk.schema import EnvelopeError, normalise_site
+
+DASHBOARD_CSP = (
+    "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; connect-src 'self'; "
+    "img-src 'self' data:; frame-ancestors 'none'; base-uri 'none'; form-action 'none'"
+)
+SECURITY_HEADERS = {
+    "x-content-type-options": "nosniff",
+    "referrer-policy": "no-referrer",
+    "x-frame-options": "DENY",
+    "content-security-policy": DASHBOARD_CSP,
+}
+_HEARTBEAT_S = 15
+
+
+def _json(status: int, body: object, headers: dict[str, str] | None = None) -> Response:
+    return Response(orjson.dumps(body), status_code=status, media_type="application/json", headers=headers)
+
+
+def create_app(runtime: Runtime, access: Access | None = None) -> Starlette:
+    assets = load_assets()
+    access = access or OpenAccess()
+
+    def _site_and_period(request: Request) -> tuple[str, str]:
+        try:
+            site = normalise_site(request.query_params.get("site", ""))
+        except EnvelopeError as exc:
+            raise HTTPError(400, "site", exc.reason) from None
+        period = request.query_params.get("period", "today")
+        if period not in PERIODS:
+            raise HTTPError(400, "period", f"must be one of {', '.join(PERIODS)}")
+        access.check_read(site, request.query_params.get("token"))
+        return site, period
+
+    def _cors(request: Request) -> dict[str, str]:
+        # Dashboards may be embedded on any origin; private data still needs a token.
+        return {"access-control-allow-origin": request.headers.get("origin") or "*", "vary": "Origin"}
+
+    async def snapshot(request: Request) -> Response:
+        if runtime.store is None:
+            raise HTTPError(404, "path", "this process does not serve dashboards (dashboard role)")
+        site, period = _site_and_period(request)
+        return _json(200, runtime.store.snapshot(site, period), {"cache-control": "no-store", **_cors(request)})
+
+    async def stream(request: Request) -> Response:
+        broadcaster = runtime.broadcaster
+        if broadcaster is None:
+            raise HTTPError(404, "path", "this process does not serve dashboards (dashboard role)")
+        site, period = _site_and_period(request)
+        raw_last = request.headers.get("last-event-id") or request.query_params.get("last_event_id")
+        last_id = int(raw_last) if raw_last and raw_last.isdigit() else None
+        broadcaster.acquire()
+
+        async def messages() -> AsyncIterator[bytes]:
+            try:
+                async for message in broadcaster.messages(site, period, last_id):
+                    yield message
+            finally:
+                broadcaster.release()
+
+        return EventSourceResponse(
+            messages(), ping=_HEARTBEAT_S, send_timeout=30, headers={"cache-control": "no-store", **_cors(request)}
+        )
+
+    async def collect(request: Request) -> Response:
+        if runtime.collector is None:
+            raise HTTPError(404, "path", "this process does not collect events (collect role)")
+        return await runtime.collector.collect(request)
+
+    async def pixel(request: Request) -> Response:
+        if runtime.collector is None:
+            raise HTTPError(404, "path", "this process does not collect events (collect role)")
+        return await runtime.collector.pixel(request)
+
+    def asset(name: str, max_age: int, headers: dict[str, str] | None = None) -> Route:
+        async def endpoint(request: Request) -> Response:
+            found = assets.get(name)
+            if found is None:
+                raise HTTPError(404, "path", f"{name} is not built into this package")
+            return serve_asset(request, found, max_age=max_age, headers=headers)
+
+        return Route("/" + name, endpoint, methods=["GET", "HEAD"])
+
+    async def dashboard(request: Request) -> Response:
+        found = assets.get("dashboard.html")
+        if found is None:
+            raise HTTPError(404, "path", "dashboard.html is not built into this package")
+        site = request.query_params.get("site")
+        if site:
+            _site_and_period(request)
+        return Response(found.body, media_type=found.media_type, headers={**SECURITY_HEADERS, "cache-control": "no-store"})
+
+    async def healthz(request: Request) -> Response:
+        return _json(200, {"status": "ok"})
+
+    async def readyz(request: Request) -> Response:
+        ready = runtime.ready()
+        return _json(200 if ready else 503, {"ready": ready, "log": type(runtime.log).__name__})
+
+    async def metrics_endpoint(request: Request) -> Response:
+        return Response(generate_latest(), media_type=CONTENT_TYPE_LATEST)
+
+    async def http_error(request: Request, exc: Exception) -> Response:
+        if isinstance(exc, HTTPError):
+            return _json(exc.status, exc.body(), exc.headers)
+        if isinstance(exc, HTTPException):
+            field = "method" if exc.status_code == 405 else "path"
+            return _json(exc.status_code, {"error": f"{field}: {exc.detail}", "field": field}, exc.headers)
+        raise exc
+
+    @contextlib.asynccontextmanager
+    async def lifespan(app: Starlette) -> AsyncIterator[None]:
+        await runtime.start()
+        try:
+            yield
+        finally:
+            await runtime.stop()
+
+    routes = [
+        Route("/api/collect", collect, methods=["POST", "OPTIONS"]),
+        Route("/api/collect.gif", pixel, methods=["GET"]),
+        Route("/api/stream", stream, methods=["GET"]),
+        Route("/api/snapshot", snapshot, methods=["GET"]),
+        Route("/dashboard", dashboard, methods=["GET"]),
+        asset("t.js", 3600, {"access-control-allow-origin": "*"}),
+        asset("widget.js", 3600, {"access-control-allow-origin": "*"}),
+        asset("dashboard.js", 3600),
+        Route("/healthz", healthz, methods=["GET"]),
+        Route("/readyz", readyz, methods=["GET"]),
+        Route("/metrics", metrics_endpoint, methods=["GET"]),
+    ]
+    return Starlette(
+        routes=routes,
+        lifespan=lifespan,
+        exception_handlers={HTTPError: http_error, HTTPException: http_error},
+    )

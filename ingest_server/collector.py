@@ -1,0 +1,167 @@
+"""The collector: ``POST /api/collect`` and the ``<noscript>`` pixel.
+
+It validates a beacon against the v1 schema, derives what only it can see
+(visitor id from IP and user agent, country), and answers 202 once the events
+are durable in the log. The raw IP never leaves this module.
+"""
+
+from __future__ import annotations
+
+import base64
+import secrets
+import time
+from collections import defaultdict
+from typing import Any, Protocol, Sequence
+
+import orjson
+from starlette.requests import Request
+from starlette.responses import Response
+
+from ingest_server import metrics
+from ingest_server.errors import HTTPError
+from ingest_server.eventlog import EVENTS_TOPIC, LogUnavailable
+from ingest_server.geo import GeoLookup
+from ingest_server.visitors import VisitorHasher
+from tracker_sdk.schema import MAX_BODY_BYTES, EnvelopeError, normalise_site, parse_beacon
+
+_CONTENT_TYPES = ("text/plain", "application/json", "")
+_PIXEL = base64.b64decode("R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBRAA7")
+
+
+class Sink(Protocol):
+    async def produce(self, topic: str, items: Sequence[tuple[bytes | None, bytes]]) -> None: ...
+
+
+class SiteGate(Protocol):
+    def check_collect(self, site: str, origin: str | None) -> None:
+        """Raise HTTPError if events for ``site`` from ``origin`` are not accepted."""
+        ...
+
+    def cors_origin(self, site: str | None, origin: str | None) -> str | None: ...
+
+
+class OpenGate:
+    """No sites registered: every site is accepted, from any origin."""
+
+    def check_collect(self, site: str, origin: str | None) -> None:
+        return None
+
+    def cors_origin(self, site: str | None, origin: str | None) -> str | None:
+        return origin or "*"
+
+
+def _json(status: int, body: dict[str, Any], headers: dict[str, str] | None = None) -> Response:
+    return Response(orjson.dumps(body), status_code=status, media_type="application/json", headers=headers)
+
+
+class Collector:
+    def __init__(self, sink: Sink, hasher: VisitorHasher, geo: GeoLookup, gate: SiteGate) -> None:
+        self.sink = sink
+        self.hasher = hasher
+        self.geo = geo
+        self.gate = gate
+
+    async def collect(self, request: Request) -> Response:
+        origin = request.headers.get("origin")
+        if request.method == "OPTIONS":
+            return self._preflight(origin)
+        started = time.perf_counter()
+        try:
+            response = await self._collect(request, origin)
+        except HTTPError as exc:
+            response = _json(exc.status, exc.body(), exc.headers)
+        allowed = self.gate.cors_origin(None, origin)
+        if allowed:
+            response.headers["access-control-allow-origin"] = allowed
+            response.headers["vary"] = "Origin"
+        metrics.BEACONS.labels(str(response.status_code)).inc()
+        if response.status_code == 202:
+            metrics.APPEND_SECONDS.observe(time.perf_counter() - started)
+        return response
+
+    def _preflight(self, origin: str | None) -> Response:
+        allowed = self.gate.cors_origin(None, origin)
+        headers = {
+            "access-control-allow-methods": "POST, OPTIONS",
+            "access-control-allow-headers": "content-type",
+            "access-control-max-age": "86400",
+            "vary": "Origin",
+        }
+        if allowed:
+            headers["access-control-allow-origin"] = allowed
+        return Response(status_code=204, headers=headers)
+
+    async def _collect(self, request: Request, origin: str | None) -> Response:
+        content_type = request.headers.get("content-type", "").split(";")[0].strip().lower()
+        if content_type not in _CONTENT_TYPES:
+            raise HTTPError(415, "content-type", "must be text/plain or application/json")
+        body = await _read_body(request)
+        now_ms = int(time.time() * 1000)
+        try:
+            beacon = parse_beacon(body, now_ms)
+        except EnvelopeError as exc:
+            raise HTTPError(exc.status, exc.field, exc.reason) from None
+        self.gate.check_collect(beacon.site, origin)
+        rejected = [r.as_dict() for r in beacon.rejected]
+        for r in beacon.rejected:
+            metrics.EVENTS_REJECTED.labels(r.field).inc()
+        if not beacon.events:
+            return _json(400, {"error": "no valid events in this batch", "field": "events", "rejected": rejected})
+        await self._store(request, beacon.site, beacon.events, now_ms)
+        metrics.EVENTS_ACCEPTED.inc(len(beacon.events))
+        return _json(202, {"accepted": len(beacon.events), "rejected": rejected})
+
+    async def _store(self, request: Request, site: str, events: list[dict[str, Any]], now_ms: int) -> None:
+        """One log record per visitor in the beacon (a browser beacon is one visitor), keyed by visitor."""
+        ip = request.client.host if request.client else ""
+        ua = request.headers.get("user-agent", "")[:512]
+        country = self.geo.country(ip) if ip else None
+        by_visitor: defaultdict[tuple[int, int | None], list[dict[str, Any]]] = defaultdict(list)
+        for event in events:
+            sdk_visitor = event.pop("vid", None)
+            key_ip = f"sdk:{sdk_visitor}" if sdk_visitor else ip
+            by_visitor[self.hasher.visitor_ids(site, key_ip, ua, now_ms)].append(event)
+        items = []
+        for (vid, pvid), group in by_visitor.items():
+            record = {"site": site, "rt": now_ms, "vid": vid, "pvid": pvid, "ua": ua, "country": country, "events": group}
+            items.append((vid.to_bytes(8, "big"), orjson.dumps(record)))
+        try:
+            await self.sink.produce(EVENTS_TOPIC, items)
+        except LogUnavailable as exc:
+            raise HTTPError(503, "log", f"events could not be stored right now ({exc}); retry later",
+                            headers={"retry-after": "5"}) from None
+
+    async def pixel(self, request: Request) -> Response:
+        """``GET /api/collect.gif?site=…&url=…&ref=…`` for pages without JavaScript: one pageview."""
+        q = request.query_params
+        headers = {"cache-control": "no-store"}
+        try:
+            site = normalise_site(q.get("site", ""))
+            event = {"id": q.get("id") or secrets.token_urlsafe(12), "type": "pageview",
+                     "ts": int(time.time() * 1000), "url": q.get("url") or request.headers.get("referer", "")}
+            if q.get("ref"):
+                event["ref"] = q["ref"]
+            beacon = parse_beacon(orjson.dumps({"site": site, "events": [event]}), event["ts"])
+            self.gate.check_collect(beacon.site, None)
+            if beacon.events:
+                await self._store(request, beacon.site, beacon.events, event["ts"])
+        except (EnvelopeError, HTTPError):
+            pass  # a pixel has no one to read an error; the image is still served
+        return Response(_PIXEL, media_type="image/gif", headers=headers)
+
+
+async def _read_body(request: Request) -> bytes:
+    declared = request.headers.get("content-length")
+    if declared is not None:
+        if not declared.isdigit():
+            raise HTTPError(400, "content-length", "must be a number")
+        if int(declared) > MAX_BODY_BYTES:
+            raise HTTPError(413, "body", f"is {declared} bytes; the limit is {MAX_BODY_BYTES}")
+    chunks: list[bytes] = []
+    size = 0
+    async for chunk in request.stream():
+        size += len(chunk)
+        if size > MAX_BODY_BYTES:
+            raise HTTPError(413, "body", f"is larger than the limit of {MAX_BODY_BYTES} bytes")
+        chunks.append(chunk)
+    return b"".join(chunks)

@@ -1,0 +1,191 @@
+// activity-tracker browser snippet (t.js). Design, size budget, wire keys and
+// the data-* configuration are in ../ARCHITECTURE.md. Written for the
+// minifier: browser globals used more than once get a local alias, and each
+// wire key is spelled once where possible.
+
+const doc = document
+const nav = navigator
+const loc = location
+const script = doc.currentScript
+const cfg = script.dataset
+const has = (key) => key in cfg
+const now = Date.now
+// Capture phase on window: sees clicks whose propagation the page stops, and
+// document events (visibilitychange) on their way down.
+const on = (type, fn) => addEventListener(type, fn, 1)
+
+const site = cfg.site || loc.hostname
+const endpoint = (cfg.api || new URL(script.src).origin) + '/api/collect'
+const hashRoutes = has('hash')
+const manual = has('manual')
+const downloads = RegExp('\\.(' + (cfg.downloads || 'pdf|xlsx?|docx?|pptx?|csv|txt|zip|gz|dmg|exe|apk|mp[34]|mov').replace(/\W+/g, '|') + ')$', 'i')
+const STORE = 'activity_tracker_q'
+
+// Off for local development, automated browsers and visitors asking not to be
+// tracked, unless the site opts in.
+const off =
+  (!has('trackLocalhost') && /^(localhost|127\.|\[::1\]$|$)/.test(loc.hostname)) ||
+  (nav.webdriver && !has('trackAutomation')) ||
+  (cfg.respectDnt != 'false' && (nav.doNotTrack == 1 || nav.globalPrivacyControl))
+
+// 32 decimal digits (~100 random bits): the event id is the dedupe key end to end.
+const uid = () => crypto.getRandomValues(new Uint8Array(32)).join('').slice(0, 32)
+
+// Truncate to a wire limit; empty values are left out of the JSON.
+const cut = (value, max) => (value ? ('' + value).slice(0, max) : undefined)
+
+let storage, sid
+try {
+  storage = localStorage
+  const tab = sessionStorage
+  sid = tab.activity_tracker_sid ||= uid()
+} catch (e) {}
+
+// ---- delivery: batch, send, retry ---------------------------------------
+
+let queue = []
+let attempt = 0
+
+// The retry store in localStorage: adds `events` to the stored ones, or with
+// none takes all of them out. Returns what was stored: at most the newest 100,
+// at most a day old. Where storage is blocked, failed events are not retried.
+const swap = (events, old = []) => {
+  try {
+    old = JSON.parse(storage[STORE] || '[]').filter((event) => event.ts > now() - 864e5)
+    storage[STORE] = JSON.stringify(events ? old.concat(events).slice(-100) : [])
+  } catch (e) {}
+  return old
+}
+
+// Each failure schedules one resend of the whole store; one that finds the
+// store already emptied by another sends nothing.
+const retry = (events, after) => {
+  swap(events)
+  setTimeout(() => send(swap()), after * 1e3 || Math.min(3e5, 500 * 2 ** attempt++))
+}
+
+const send = (events, beacon) => {
+  if (!events.length) return
+  const body = JSON.stringify({ site, events })
+  // A string body goes out as text/plain;charset=UTF-8: no CORS preflight.
+  if (beacon || !self.fetch) nav.sendBeacon(endpoint, body) || retry(events)
+  else
+    fetch(endpoint, { method: 'POST', body, keepalive: true }).then((response) => {
+      const status = response.status
+      status == 429 || status > 499 ? retry(events, response.headers.get('Retry-After')) : (attempt = 0)
+    }, () => retry(events))
+}
+
+const flush = (beacon) => send(queue.splice(0), beacon)
+
+// ---- events ---------------------------------------------------------------
+
+let page // url of the current page view
+let pageKey // what must change for an automatic SPA page view
+let engagedSince = 0
+let engagedMs = 0
+let scrollDepth = 0
+
+const pageUrl = () => (hashRoutes ? loc.href : loc.href.split('#')[0])
+const routeKey = () => loc.pathname + (hashRoutes ? loc.hash : '')
+
+const event = (type, fields) => {
+  if (off || storage?.activity_tracker_ignore == 'true') return
+  queue.push({ id: uid(), type, ts: now(), url: page || pageUrl(), sid, wd: nav.webdriver || undefined, ...fields })
+  queue.length > 9 ? flush() : setTimeout(flush, 1e3) // whichever timer fires first takes the batch
+}
+
+const custom = (name, props) => event('custom', { name: cut(name, 128), props })
+
+// Engaged time counts only while the page has focus, which a hidden page never has.
+const tick = () => {
+  const t = now()
+  if (engagedSince) engagedMs += t - engagedSince
+  engagedSince = doc.hasFocus() ? t : 0
+}
+
+const scrolled = () =>
+  (scrollDepth = Math.max(scrollDepth, Math.min(100, Math.round(((scrollY + innerHeight) / doc.documentElement.scrollHeight) * 100))))
+
+const engagement = () => {
+  tick()
+  scrolled()
+  page && engagedMs && event('engagement', { ms: engagedMs, scroll: scrollDepth })
+  engagedMs = 0
+}
+
+const pageview = (url) => {
+  engagement()
+  url = cut(url ? new URL(url, loc).href : pageUrl(), 2048)
+  event('pageview', {
+    url,
+    ref: cut(page || doc.referrer, 2048), // SPA: the previous page, as a multi-page site's referrer would be
+    title: cut(doc.title, 512),
+    status: +cfg.status || undefined,
+  })
+  page = url
+  pageKey = routeKey()
+  scrollDepth = 0
+}
+
+const route = () => manual || routeKey() == pageKey || pageview()
+
+const hide = () => {
+  engagement()
+  engagedSince = 0
+  flush(1)
+}
+
+const click = (e) => {
+  const target = e.target
+  if (e.button > 1 || !target.closest) return
+  const tagged = target.closest('[data-event]')
+  if (tagged) {
+    const props = {}
+    for (const attr of tagged.attributes) {
+      const key = attr.name.split('data-event-')[1]
+      if (key) props[key] = cut(attr.value, 512)
+    }
+    custom(tagged.dataset.event, props)
+  }
+  const el = target.closest('a[href],button,[role=button]')
+  if (el) {
+    const href = el.href
+    // Only links carry an href; a label never includes what was typed into inputs.
+    const type = (href && (downloads.test(el.pathname) || el.hasAttribute('download') ? 'download' : el.host != loc.host && 'outbound')) || 'click'
+    event(type, {
+      name: cut((el.ariaLabel || el.innerText || el.title || el.id).replace(/\s+/g, ' ').trim(), 64),
+      target: cut(href, 2048),
+    })
+    // The browser may leave the page right after this click: a beacon outlives it.
+    type != 'click' && flush(1)
+  }
+}
+
+// ---- public API and start-up ----------------------------------------------
+
+const stub = self.activityTracker
+const api = (self.activityTracker = { track: custom, pageview })
+
+if (!off) {
+  for (const method of ['pushState', 'replaceState']) {
+    const original = history[method]
+    history[method] = function () {
+      original.apply(this, arguments)
+      route()
+    }
+  }
+  on('popstate', route)
+  hashRoutes && on('hashchange', route)
+  on('pagehide', hide)
+  on('visibilitychange', () => (doc.hidden ? hide() : tick()))
+  on('focus', tick)
+  on('blur', tick)
+  on('scroll', scrolled)
+  on('click', click)
+  on('auxclick', click)
+  tick()
+  manual || pageview()
+  send(swap())
+}
+stub?.q?.map(([method, args]) => api[method](...args))

@@ -1,0 +1,487 @@
+"""The <activity-dashboard> widget in real Chromium, fed by a fake stream server.
+
+The fake serves /widget.js (the built file the package ships), /api/stream and
+/api/snapshot per docs/stream-api.md; the embedding pages come from a second
+server, so every widget here talks to its stream across origins.
+"""
+
+from __future__ import annotations
+
+import copy
+import json
+import struct
+import threading
+import zlib
+from collections.abc import Callable, Iterator
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from typing import Any
+from urllib.parse import parse_qs, urlsplit
+
+import pytest
+from playwright.sync_api import Browser, Locator, Page, expect, sync_playwright
+
+pytestmark = pytest.mark.browser
+
+STATIC = Path(__file__).resolve().parent.parent / "ingest_server" / "static"
+FIXTURES = Path(__file__).resolve().parent / "fixtures" / "widget"
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+STRICT_CSP = (
+    "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
+    "connect-src 'self'; img-src 'self' data:"
+)
+XSS = "<img src=x onerror=window.__xss=1>"
+
+Snapshot = dict[str, Any]
+
+
+def fixture(name: str) -> Snapshot:
+    snapshot: Snapshot = json.loads((FIXTURES / name).read_text())
+    return snapshot
+
+
+class Recorded:
+    """One request the fake server received."""
+
+    def __init__(self, path: str, query: dict[str, str], headers: dict[str, str]) -> None:
+        self.path = path
+        self.query = query
+        self.headers = headers
+
+
+class FakeServer:
+    """A threaded HTTP server on 127.0.0.1 playing the dashboard side of the real one.
+
+    Streams follow the contract: a full snapshot on connect, then one per
+    publish(), heartbeats as comments. drop_streams() cuts every open stream;
+    refuse_streams() makes the next stream requests fail with an HTTP error.
+    """
+
+    def __init__(self) -> None:
+        self.pages: dict[str, tuple[str, bytes, dict[str, str]]] = {}
+        self.snapshot: Snapshot = fixture("snapshot-1.json")
+        self.event_id = 1
+        self.refusals: list[int] = []
+        self.snapshot_status = 200
+        self.requests: list[Recorded] = []
+        self.changed = threading.Condition()
+        self.generation = 0
+        self.closing = False
+        self.httpd = ThreadingHTTPServer(("127.0.0.1", 0), self._handler())
+        self.origin = f"http://127.0.0.1:{self.httpd.server_address[1]}"
+        self.thread = threading.Thread(target=self.httpd.serve_forever, daemon=True)
+        self.thread.start()
+
+    def close(self) -> None:
+        with self.changed:
+            self.closing = True
+            self.changed.notify_all()
+        self.httpd.shutdown()
+        self.httpd.server_close()
+        self.thread.join()
+
+    def serve(self, path: str, body: str | bytes, content_type: str = "text/html", **headers: str) -> None:
+        data = body.encode() if isinstance(body, str) else body
+        self.pages[path] = (content_type, data, headers)
+
+    def publish(self, snapshot: Snapshot) -> None:
+        with self.changed:
+            self.snapshot = snapshot
+            self.event_id += 1
+            self.changed.notify_all()
+
+    def drop_streams(self) -> None:
+        with self.changed:
+            self.generation += 1
+            self.changed.notify_all()
+
+    def refuse_streams(self, *statuses: int) -> None:
+        with self.changed:
+            self.refusals.extend(statuses)
+
+    def streams(self) -> list[Recorded]:
+        with self.changed:
+            return [r for r in self.requests if r.path == "/api/stream"]
+
+    def wait_for_stream(self, predicate: Callable[[Recorded], bool], timeout: float = 15) -> Recorded:
+        """Block until a stream request matching predicate arrived; return it."""
+
+        def match() -> Recorded | None:
+            return next((r for r in self.requests if r.path == "/api/stream" and predicate(r)), None)
+
+        with self.changed:
+            found = self.changed.wait_for(match, timeout)
+        if found is None:
+            seen = [(r.query, r.headers.get("last-event-id")) for r in self.streams()]
+            raise AssertionError(f"no matching stream request within {timeout}s; saw {seen}")
+        return found
+
+    def _handler(self) -> type[BaseHTTPRequestHandler]:
+        server = self
+
+        class Handler(BaseHTTPRequestHandler):
+            def log_message(self, format: str, *args: Any) -> None:
+                pass
+
+            def do_GET(self) -> None:
+                url = urlsplit(self.path)
+                query = {k: v[-1] for k, v in parse_qs(url.query).items()}
+                with server.changed:
+                    server.requests.append(Recorded(url.path, query, {k.lower(): v for k, v in self.headers.items()}))
+                    server.changed.notify_all()
+                if url.path in server.pages:
+                    content_type, body, headers = server.pages[url.path]
+                    self.reply(200, content_type, body, headers)
+                elif url.path == "/widget.js":
+                    self.reply(200, "text/javascript", (STATIC / "widget.js").read_bytes())
+                elif url.path == "/api/snapshot":
+                    if server.snapshot_status != 200:
+                        self.reply_error(server.snapshot_status)
+                    else:
+                        self.reply(200, "application/json", json.dumps(server.snapshot).encode())
+                elif url.path == "/api/stream":
+                    self.stream()
+                else:
+                    self.reply_error(404)
+
+            def reply(self, status: int, content_type: str, body: bytes, headers: dict[str, str] | None = None) -> None:
+                self.send_response(status)
+                self.send_header("Content-Type", content_type)
+                self.send_header("Content-Length", str(len(body)))
+                self.send_header("Access-Control-Allow-Origin", "*")
+                for name, value in (headers or {}).items():
+                    self.send_header(name.replace("_", "-"), value)
+                self.end_headers()
+                self.wfile.write(body)
+
+            def reply_error(self, status: int) -> None:
+                message = {401: "invalid token", 404: "unknown site"}.get(status, "too many streams")
+                self.reply(status, "application/json", json.dumps({"error": message}).encode())
+
+            def stream(self) -> None:
+                with server.changed:
+                    refusal = server.refusals.pop(0) if server.refusals else None
+                    generation = server.generation
+                if refusal:
+                    self.reply_error(refusal)
+                    return
+                self.send_response(200)
+                self.send_header("Content-Type", "text/event-stream")
+                self.send_header("Cache-Control", "no-store")
+                self.send_header("Access-Control-Allow-Origin", "*")
+                self.end_headers()
+                sent = 0
+                chunk = b"retry: 100\n\n"
+                try:
+                    while True:
+                        self.wfile.write(chunk)
+                        self.wfile.flush()
+                        with server.changed:
+                            server.changed.wait_for(
+                                lambda: server.closing or server.generation != generation or server.event_id != sent,
+                                timeout=1,
+                            )
+                            if server.closing or server.generation != generation:
+                                return
+                            if server.event_id == sent:
+                                chunk = b": heartbeat\n\n"
+                                continue
+                            sent = server.event_id
+                            data = json.dumps(server.snapshot)
+                        chunk = f"event: snapshot\nid: {sent}\ndata: {data}\n\n".encode()
+                except OSError:
+                    return  # the browser went away
+
+        return Handler
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Browser]:
+    if not CHROMIUM.exists():
+        pytest.skip("Debian's chromium is not installed")
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def api() -> Iterator[FakeServer]:
+    server = FakeServer()
+    yield server
+    server.close()
+
+
+@pytest.fixture
+def host() -> Iterator[FakeServer]:
+    """The embedding site: another port, so another origin than the widget's."""
+    server = FakeServer()
+    yield server
+    server.close()
+
+
+@pytest.fixture
+def page(browser: Browser) -> Iterator[Page]:
+    context = browser.new_context(viewport={"width": 1100, "height": 900})
+    page = context.new_page()
+    yield page
+    context.close()
+
+
+def embed(page: Page, api: FakeServer, host: FakeServer, attributes: str = 'site="example.com"') -> Locator:
+    host.serve(
+        "/embed.html",
+        f"""<!doctype html><html><head><meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>embed</title></head>
+<body style="margin:0;font-family:sans-serif">
+<script src="{api.origin}/widget.js"></script>
+<activity-dashboard {attributes}></activity-dashboard>
+</body></html>""",
+    )
+    page.goto(f"{host.origin}/embed.html")
+    return page.locator("activity-dashboard")
+
+
+def stat(widget: Locator, panel: str, label: str) -> Locator:
+    group = widget.locator(f"[data-panel={panel}] .stat").filter(has=widget.page.get_by_text(label, exact=True))
+    return group.locator("dd")
+
+
+def row_count(widget: Locator, panel: str, label: str) -> Locator:
+    row = widget.locator(f"[data-panel={panel}] tbody tr").filter(has=widget.page.get_by_text(label, exact=True))
+    return row.locator("td.count").first
+
+
+def png_facts(png: bytes) -> tuple[int, int, int]:
+    """Width, height and how many distinct byte values the pixel rows hold.
+
+    A flat colour decompresses to a handful of values (filter type, channels,
+    zero deltas), so many distinct values mean something was drawn.
+    """
+    if png[:8] != b"\x89PNG\r\n\x1a\n":
+        raise AssertionError("not a PNG")
+    pos, width, height, pixels = 8, 0, 0, b""
+    while pos < len(png):
+        length, kind = struct.unpack(">I4s", png[pos : pos + 8])
+        body = png[pos + 8 : pos + 8 + length]
+        if kind == b"IHDR":
+            width, height = struct.unpack(">II", body[:8])
+        elif kind == b"IDAT":
+            pixels += body
+        pos += 12 + length
+    return width, height, len(set(zlib.decompress(pixels)))
+
+
+def test_renders_the_snapshot_across_origins(page: Page, api: FakeServer, host: FakeServer) -> None:
+    widget = embed(page, api, host)
+
+    expect(stat(widget, "live", "Current visitors")).to_have_text("3")
+    expect(stat(widget, "live", "Events / min")).to_have_text("12")
+    expect(row_count(widget, "pages", "/pricing")).to_have_text("5")
+    expect(row_count(widget, "referrers", "news.ycombinator.com")).to_have_text("3")
+    expect(row_count(widget, "types", "pageview")).to_have_text("10")
+    expect(widget.locator("[data-panel=latest] tbody tr").first).to_contain_text("Buy")
+    expect(widget.locator("[data-panel=chart] canvas").first).to_be_visible()
+    expect(widget.locator(".status")).to_have_text("Live")
+
+    request = api.wait_for_stream(lambda r: True)
+    assert request.query == {"site": "example.com"}
+    assert request.headers["origin"] == host.origin
+
+
+def test_a_new_snapshot_updates_the_numbers(page: Page, api: FakeServer, host: FakeServer) -> None:
+    widget = embed(page, api, host)
+    expect(stat(widget, "live", "Current visitors")).to_have_text("3")
+
+    api.publish(fixture("snapshot-2.json"))
+
+    expect(stat(widget, "live", "Current visitors")).to_have_text("7")
+    expect(stat(widget, "live", "Events / min")).to_have_text("42")
+    expect(row_count(widget, "pages", "/pricing")).to_have_text("12")
+    expect(row_count(widget, "referrers", "news.ycombinator.com")).to_have_text("9")
+    expect(widget.locator("[data-panel=latest] tbody tr").first).to_contain_text("signup")
+    expect(widget.locator("[data-panel=latest] tbody tr")).to_have_count(5)
+
+
+def test_large_numbers_are_abbreviated(page: Page, api: FakeServer, host: FakeServer) -> None:
+    widget = embed(page, api, host, 'site="example.com" panels="totals"')
+
+    expect(stat(widget, "totals", "Pageviews")).to_have_text("1.2k")
+    expect(stat(widget, "totals", "Pageviews")).to_have_attribute("title", "1,234")
+    expect(stat(widget, "totals", "Events")).to_have_text("26k")
+    expect(stat(widget, "totals", "Bounce rate")).to_have_text("40%")
+    expect(stat(widget, "totals", "Visit duration")).to_have_text("1m 13s")
+
+
+def test_visitor_strings_render_as_text(page: Page, api: FakeServer, host: FakeServer) -> None:
+    snapshot = fixture("snapshot-1.json")
+    snapshot["top_pages"] = [[f"/{XSS}", 5]]
+    snapshot["referrers"] = [[XSS, 3]]
+    snapshot["event_types"] = [[XSS, 1]]
+    snapshot["outbound"] = [["javascript:window.__xss=1", 2], [f"https://ok.example/{XSS}", 1]]
+    snapshot["downloads"] = []
+    snapshot["goals"] = [{"name": XSS, "count": 1, "visitors": 1, "props": {XSS: [[XSS, 1]]}}]
+    snapshot["latest"] = [{"id": XSS, "type": XSS, "ts": snapshot["ts"], "path": XSS, "title": XSS, "name": XSS}]
+    api.snapshot = snapshot
+    widget = embed(page, api, host, f'site="{XSS.replace("<", "&lt;")}" mode="full"')
+
+    expect(widget.locator("h1")).to_have_text(XSS)
+    expect(widget.locator("[data-panel=pages] tbody td.label")).to_have_text(f"/{XSS}")
+    expect(widget.locator("[data-panel=referrers] tbody td.label")).to_have_text(XSS)
+    expect(widget.locator("[data-panel=types] tbody td.label")).to_have_text(XSS)
+    expect(widget.locator("[data-panel=goals] tbody tr.goal td.label")).to_have_text(XSS)
+    expect(widget.locator("[data-panel=goals] tbody tr.prop td.label")).to_have_text(f"{XSS}: {XSS}")
+    expect(widget.locator("[data-panel=latest] tbody tr")).to_contain_text(XSS)
+    expect(widget.locator("[data-panel=outbound] tbody td.label").first).to_have_text("javascript:window.__xss=1")
+    # No element was made from the payloads, so no handler can ever run.
+    assert widget.evaluate("el => el.shadowRoot.querySelectorAll('img').length") == 0
+    hrefs = widget.evaluate("el => [...el.shadowRoot.querySelectorAll('a')].map(a => [a.href, a.rel])")
+    assert hrefs == [["https://ok.example/%3Cimg%20src=x%20onerror=window.__xss=1%3E", "noopener noreferrer"]]
+    assert page.evaluate("() => window.__xss") is None
+
+
+def test_reconnect_resumes_with_last_event_id(page: Page, api: FakeServer, host: FakeServer) -> None:
+    widget = embed(page, api, host)
+    api.publish(fixture("snapshot-2.json"))
+    expect(stat(widget, "live", "Current visitors")).to_have_text("7")
+
+    api.drop_streams()
+
+    resumed = api.wait_for_stream(lambda r: "last-event-id" in r.headers)
+    assert resumed.headers["last-event-id"] == "2"
+    snapshot = fixture("snapshot-2.json")
+    snapshot["current_visitors"] = 9
+    api.publish(snapshot)
+    expect(stat(widget, "live", "Current visitors")).to_have_text("9")
+
+
+def test_reconnects_itself_when_the_browser_gives_up(page: Page, api: FakeServer, host: FakeServer) -> None:
+    widget = embed(page, api, host)
+    api.publish(fixture("snapshot-2.json"))
+    expect(stat(widget, "live", "Current visitors")).to_have_text("7")
+
+    # An HTTP error closes an EventSource for good: the widget must retry.
+    api.refuse_streams(503)
+    api.drop_streams()
+    expect(widget.locator(".status")).to_have_text("Reconnecting…")
+
+    resumed = api.wait_for_stream(lambda r: r.query.get("last_event_id") == "2")
+    assert resumed.query["site"] == "example.com"
+    expect(widget.locator(".status")).to_have_text("Live")
+
+
+def test_refused_token_is_reported(page: Page, api: FakeServer, host: FakeServer) -> None:
+    api.refuse_streams(401)
+    api.snapshot_status = 401
+    widget = embed(page, api, host, 'site="example.com" token="wrong"')
+
+    expect(widget.get_by_role("alert")).to_contain_text("invalid token (HTTP 401)")
+    expect(widget.locator(".status")).to_have_text("Error")
+    assert api.streams()[0].query == {"site": "example.com", "token": "wrong"}
+
+
+def test_panels_attribute_chooses_panels(page: Page, api: FakeServer, host: FakeServer) -> None:
+    widget = embed(page, api, host, 'site="example.com" panels="live, latest"')
+    expect(widget.locator("[data-panel=latest] tbody tr").first).to_contain_text("Buy")
+    panels = widget.locator("section[data-panel]")
+    expect(panels).to_have_count(2)
+    assert panels.evaluate_all("els => els.map(el => el.dataset.panel)") == ["live", "latest"]
+
+    widget.evaluate("el => el.setAttribute('panels', 'pages')")
+
+    expect(panels).to_have_count(1)
+    expect(row_count(widget, "pages", "/pricing")).to_have_text("5")
+
+
+def test_full_mode_shows_every_breakdown_and_switches_period(page: Page, api: FakeServer, host: FakeServer) -> None:
+    widget = embed(page, api, host, 'site="example.com" mode="full"')
+
+    expect(stat(widget, "totals", "Unique visitors")).to_have_text("412")
+    expect(stat(widget, "totals", "Pages / visit")).to_have_text("2.33")
+    expect(widget.locator("[data-panel=totals] h2")).to_have_text("Today")
+    expect(row_count(widget, "entry", "/")).to_have_text("4")
+    expect(row_count(widget, "sources", "Direct")).to_have_text("4")
+    expect(row_count(widget, "utm_sources", "newsletter")).to_have_text("2")
+    expect(widget.locator("[data-panel=utm_campaigns] .empty")).to_be_visible()
+    expect(row_count(widget, "countries", "Germany")).to_have_text("3")
+    expect(widget.locator("[data-panel=goals] tr.prop")).to_have_count(2)
+    expect(stat(widget, "engagement", "Scroll depth")).to_have_text("62%")
+    expect(widget.get_by_role("link", name="other.example/")).to_have_attribute("href", "https://other.example/")
+
+    widget.get_by_role("button", name="7 days").click()
+
+    api.wait_for_stream(lambda r: r.query.get("period") == "7d")
+    expect(widget.get_by_role("button", name="7 days")).to_have_attribute("aria-pressed", "true")
+    snapshot = fixture("snapshot-2.json")
+    snapshot["period"] = "7d"
+    api.publish(snapshot)
+    expect(widget.locator("[data-panel=totals] h2")).to_have_text("Last 7 days")
+
+
+def test_dashboard_page_works_under_strict_csp(page: Page, api: FakeServer) -> None:
+    violations: list[str] = []
+    page.on("console", lambda message: violations.append(message.text) if "Content Security Policy" in message.text else None)
+    api.serve("/dashboard", (STATIC / "dashboard.html").read_bytes(), Content_Security_Policy=STRICT_CSP)
+
+    page.goto(f"{api.origin}/dashboard?site=example.com&token=s3cret&period=today")
+    widget = page.locator("activity-dashboard")
+
+    expect(widget.locator("h1")).to_have_text("example.com")
+    expect(stat(widget, "totals", "Unique visitors")).to_have_text("412")
+    expect(page).to_have_title("example.com · Activity dashboard")
+    assert api.streams()[0].query == {"site": "example.com", "token": "s3cret", "period": "today"}
+
+    widget.get_by_role("button", name="30 days").click()
+    api.wait_for_stream(lambda r: r.query.get("period") == "30d")
+    expect(page).to_have_url(f"{api.origin}/dashboard?site=example.com&token=s3cret&period=30d")
+    assert violations == []
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+@pytest.mark.parametrize("mode", ["compact", "full"])
+def test_screenshot_shows_drawn_panels(
+    page: Page, api: FakeServer, host: FakeServer, tmp_path: Path, scheme: str, mode: str
+) -> None:
+    page.emulate_media(color_scheme=scheme, reduced_motion="reduce")
+    widget = embed(page, api, host, f'site="example.com" mode="{mode}"')
+    expect(widget.locator("[data-panel=latest] tbody tr").first).to_contain_text("Buy")
+    expect(widget.locator("[data-panel=chart] canvas").first).to_be_visible()
+
+    path = tmp_path / f"widget-{mode}-{scheme}.png"
+    png = widget.screenshot(path=str(path), animations="disabled")
+
+    width, height, distinct = png_facts(png)
+    assert path.stat().st_size > 0
+    assert width > 600 and height > 400
+    assert distinct > 32, "the screenshot is a flat colour"
+    background = widget.evaluate("el => getComputedStyle(el.shadowRoot.querySelector('.panel')).backgroundColor")
+    assert background == ("rgb(255, 255, 255)" if scheme == "light" else "rgb(24, 27, 35)")
+
+
+@pytest.mark.parametrize("mode", ["compact", "full"])
+def test_panels_stack_at_phone_width(browser: Browser, api: FakeServer, host: FakeServer, mode: str) -> None:
+    context = browser.new_context(viewport={"width": 360, "height": 740})
+    page = context.new_page()
+    try:
+        widget = embed(page, api, host, f'site="example.com" mode="{mode}"')
+        expect(widget.locator("[data-panel=latest] tbody tr").first).to_contain_text("Buy")
+
+        assert widget.evaluate("el => el.scrollWidth") <= 360
+        assert page.evaluate("() => document.documentElement.scrollWidth") <= 360
+        lefts = widget.locator("section[data-panel]").evaluate_all(
+            "els => els.map(el => Math.round(el.getBoundingClientRect().left))"
+        )
+        assert len(set(lefts)) == 1, f"panels side by side at 360 px: {lefts}"
+    finally:
+        context.close()
