@@ -15,7 +15,7 @@ import zlib
 from collections.abc import Callable, Iterator
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
@@ -43,6 +43,7 @@ STRICT_CSP = (
 XSS = "<img src=x onerror=window.__xss=1>"
 
 Snapshot = dict[str, Any]
+T = TypeVar("T")
 
 
 def fixture(name: str) -> Snapshot:
@@ -76,6 +77,7 @@ class FakeServer:
         self.requests: list[Recorded] = []
         self.changed = threading.Condition()
         self.generation = 0
+        self.open_streams = 0
         self.closing = False
         self.httpd = ThreadingHTTPServer(("127.0.0.1", 0), self._handler())
         self.origin = f"http://127.0.0.1:{self.httpd.server_address[1]}"
@@ -113,18 +115,18 @@ class FakeServer:
         with self.changed:
             return [r for r in self.requests if r.path == "/api/stream"]
 
-    def wait_for_stream(self, predicate: Callable[[Recorded], bool], timeout: float = 15) -> Recorded:
-        """Block until a stream request matching predicate arrived; return it."""
-
-        def match() -> Recorded | None:
-            return next((r for r in self.requests if r.path == "/api/stream" and predicate(r)), None)
-
+    def wait_until(self, check: Callable[[], T], timeout: float = 15) -> T:
+        """Block until check() (called under the lock) returns something truthy; return it."""
         with self.changed:
-            found = self.changed.wait_for(match, timeout)
-        if found is None:
-            seen = [(r.query, r.headers.get("last-event-id")) for r in self.streams()]
-            raise AssertionError(f"no matching stream request within {timeout}s; saw {seen}")
+            found = self.changed.wait_for(check, timeout)
+        if not found:
+            seen = [(r.query, r.headers.get("last-event-id")) for r in self.requests if r.path == "/api/stream"]
+            raise AssertionError(f"condition not met within {timeout}s; stream requests: {seen}")
         return found
+
+    def wait_for_stream(self, predicate: Callable[[Recorded], bool]) -> Recorded:
+        """Block until a stream request matching predicate arrived; return it."""
+        return self.wait_until(lambda: next((r for r in self.requests if r.path == "/api/stream" and predicate(r)), None))
 
     def _handler(self) -> type[BaseHTTPRequestHandler]:
         server = self
@@ -182,6 +184,8 @@ class FakeServer:
                 self.end_headers()
                 sent = 0
                 chunk = b"retry: 100\n\n"
+                with server.changed:
+                    server.open_streams += 1
                 try:
                     while True:
                         self.wfile.write(chunk)
@@ -201,6 +205,10 @@ class FakeServer:
                         chunk = f"event: snapshot\nid: {sent}\ndata: {data}\n\n".encode()
                 except OSError:
                     return  # the browser went away
+                finally:
+                    with server.changed:
+                        server.open_streams -= 1
+                        server.changed.notify_all()
 
         return Handler
 
@@ -234,8 +242,11 @@ def host() -> Iterator[FakeServer]:
 def page(browser: Browser) -> Iterator[Page]:
     context = browser.new_context(viewport={"width": 1100, "height": 900})
     page = context.new_page()
+    errors: list[str] = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
     yield page
     context.close()
+    assert errors == [], "uncaught errors in the page"
 
 
 def embed(page: Page, api: FakeServer, host: FakeServer, attributes: str = 'site="example.com"') -> Locator:
@@ -381,6 +392,43 @@ def test_reconnects_itself_when_the_browser_gives_up(page: Page, api: FakeServer
     expect(widget.locator(".status")).to_have_text("Live")
 
 
+def test_malformed_and_unknown_fields_are_tolerated(page: Page, api: FakeServer, host: FakeServer) -> None:
+    api.snapshot = {
+        "v": 1,
+        "site": "example.com",
+        "ts": 1e300,
+        "current_visitors": "lots",
+        "totals": None,
+        "series": [{"t": "x"}, None],
+        "top_pages": "nope",
+        "referrers": [["only-key"], None, ["b.example", "x"], ["a.example", 4]],
+        "latest": [None, {"ts": 1e300, "type": 5}],
+        "goals": [1, {"name": None, "props": {"plan": "x"}}],
+        "a_future_field": [[1, 2]],
+    }
+    widget = embed(page, api, host, 'site="example.com" mode="full"')
+
+    expect(row_count(widget, "referrers", "a.example")).to_have_text("4")
+    expect(row_count(widget, "referrers", "b.example")).to_have_text("0")
+    expect(stat(widget, "live", "Current visitors")).to_have_text("0")
+    expect(stat(widget, "totals", "Visits")).to_have_text("—")
+    expect(widget.locator("[data-panel=pages] .empty")).to_have_text("No data yet")
+    expect(widget.locator("[data-panel=latest] tbody tr")).to_have_count(1)
+
+    api.publish(fixture("snapshot-2.json"))
+    expect(stat(widget, "live", "Current visitors")).to_have_text("7")
+
+
+def test_removing_the_element_closes_its_stream(page: Page, api: FakeServer, host: FakeServer) -> None:
+    widget = embed(page, api, host)
+    expect(stat(widget, "live", "Current visitors")).to_have_text("3")
+    assert api.open_streams == 1
+
+    widget.evaluate("el => el.remove()")
+
+    api.wait_until(lambda: api.open_streams == 0)
+
+
 def test_refused_token_is_reported(page: Page, api: FakeServer, host: FakeServer) -> None:
     api.refuse_streams(401)
     api.snapshot_status = 401
@@ -469,19 +517,20 @@ def test_screenshot_shows_drawn_panels(
     assert background == ("rgb(255, 255, 255)" if scheme == "light" else "rgb(24, 27, 35)")
 
 
+@pytest.mark.parametrize("width", [320, 360])
 @pytest.mark.parametrize("mode", ["compact", "full"])
-def test_panels_stack_at_phone_width(browser: Browser, api: FakeServer, host: FakeServer, mode: str) -> None:
-    context = browser.new_context(viewport={"width": 360, "height": 740})
+def test_panels_stack_at_phone_width(browser: Browser, api: FakeServer, host: FakeServer, mode: str, width: int) -> None:
+    context = browser.new_context(viewport={"width": width, "height": 740})
     page = context.new_page()
     try:
         widget = embed(page, api, host, f'site="example.com" mode="{mode}"')
         expect(widget.locator("[data-panel=latest] tbody tr").first).to_contain_text("Buy")
 
-        assert widget.evaluate("el => el.scrollWidth") <= 360
-        assert page.evaluate("() => document.documentElement.scrollWidth") <= 360
+        assert widget.evaluate("el => el.scrollWidth") <= width
+        assert page.evaluate("() => document.documentElement.scrollWidth") <= width
         lefts = widget.locator("section[data-panel]").evaluate_all(
             "els => els.map(el => Math.round(el.getBoundingClientRect().left))"
         )
-        assert len(set(lefts)) == 1, f"panels side by side at 360 px: {lefts}"
+        assert len(set(lefts)) == 1, f"panels side by side at {width} px: {lefts}"
     finally:
         context.close()

@@ -18,7 +18,7 @@ const site = cfg.site || loc.hostname
 const endpoint = (cfg.api || new URL(script.src).origin) + '/api/collect'
 const hashRoutes = has('hash')
 const manual = has('manual')
-const downloads = RegExp('\\.(' + (cfg.downloads || 'pdf|xlsx?|docx?|pptx?|csv|txt|zip|gz|dmg|exe|apk|mp[34]|mov').replace(/\W+/g, '|') + ')$', 'i')
+const downloads = RegExp('\\.(' + (cfg.downloads || 'pdf|xlsx?|docx?|pptx?|csv|txt|zip|gz|dmg|exe|apk|mp[34]|mov') + ')$', 'i')
 const STORE = 'activity_tracker_q'
 
 // Off for local development, automated browsers and visitors asking not to be
@@ -47,11 +47,12 @@ let queue = []
 let attempt = 0
 
 // The retry store in localStorage: adds `events` to the stored ones, or with
-// none takes all of them out. Returns what was stored: at most the newest 100,
-// at most a day old. Where storage is blocked, failed events are not retried.
+// none takes all of them out. Returns what was stored: at most the newest 100
+// (the collector rejects events too old to count). Where storage is blocked,
+// failed events are not retried.
 const swap = (events, old = []) => {
   try {
-    old = JSON.parse(storage[STORE] || '[]').filter((event) => event.ts > now() - 864e5)
+    old = JSON.parse(storage[STORE] || '[]')
     storage[STORE] = JSON.stringify(events ? old.concat(events).slice(-100) : [])
   } catch (e) {}
   return old
@@ -65,15 +66,16 @@ const retry = (events, after) => {
 }
 
 const send = (events, beacon) => {
-  if (!events.length) return
-  const body = JSON.stringify({ site, events })
-  // A string body goes out as text/plain;charset=UTF-8: no CORS preflight.
-  if (beacon || !self.fetch) nav.sendBeacon(endpoint, body) || retry(events)
-  else
-    fetch(endpoint, { method: 'POST', body, keepalive: true }).then((response) => {
-      const status = response.status
-      status == 429 || status > 499 ? retry(events, response.headers.get('Retry-After')) : (attempt = 0)
-    }, () => retry(events))
+  if (events[0]) {
+    const body = JSON.stringify({ site, events })
+    // A string body goes out as text/plain;charset=UTF-8: no CORS preflight.
+    if (beacon) nav.sendBeacon(endpoint, body) || retry(events)
+    else
+      fetch(endpoint, { method: 'POST', body, keepalive: true }).then((response) => {
+        const status = response.status
+        status == 429 || status > 499 ? retry(events, response.headers.get('Retry-After')) : (attempt = 0)
+      }, () => retry(events))
+  }
 }
 
 const flush = (beacon) => send(queue.splice(0), beacon)
@@ -104,8 +106,11 @@ const tick = () => {
   engagedSince = doc.hasFocus() ? t : 0
 }
 
-const scrolled = () =>
-  (scrollDepth = Math.max(scrollDepth, Math.min(100, Math.round(((scrollY + innerHeight) / doc.documentElement.scrollHeight) * 100))))
+// Never over 100: the scrolling element's scrollTop + clientHeight ≤ scrollHeight.
+const scrolled = () => {
+  const e = doc.scrollingElement
+  scrollDepth = Math.max(scrollDepth, (((e.scrollTop + e.clientHeight) / e.scrollHeight) * 100) | 0)
+}
 
 const engagement = () => {
   tick()
@@ -136,30 +141,27 @@ const hide = () => {
   flush(1)
 }
 
-const click = (e) => {
-  const target = e.target
-  if (e.button > 1 || !target.closest) return
-  const tagged = target.closest('[data-event]')
-  if (tagged) {
+// One event per click, for the nearest element that is tagged, a link or a button.
+const click = ({ target }) => {
+  const el = target.closest?.('[data-event],a[href],button,[role=button]')
+  if (!el) return
+  const href = el.href
+  const name = el.dataset.event
+  if (name) {
     const props = {}
-    for (const attr of tagged.attributes) {
+    for (const attr of el.attributes) {
       const key = attr.name.split('data-event-')[1]
       if (key) props[key] = cut(attr.value, 512)
     }
-    custom(tagged.dataset.event, props)
-  }
-  const el = target.closest('a[href],button,[role=button]')
-  if (el) {
-    const href = el.href
-    // Only links carry an href; a label never includes what was typed into inputs.
-    const type = (href && (downloads.test(el.pathname) || el.hasAttribute('download') ? 'download' : el.host != loc.host && 'outbound')) || 'click'
-    event(type, {
-      name: cut((el.ariaLabel || el.innerText || el.title || el.id).replace(/\s+/g, ' ').trim(), 64),
-      target: cut(href, 2048),
-    })
-    // The browser may leave the page right after this click: a beacon outlives it.
-    type != 'click' && flush(1)
-  }
+    custom(name, props)
+  } else
+    event(
+      // Only links carry an href; a label never includes what was typed into inputs.
+      (href && (downloads.test(el.pathname) || el.hasAttribute('download') ? 'download' : el.host != loc.host && 'outbound')) || 'click',
+      { name: cut((el.ariaLabel || el.innerText || el.id).trim(), 64), target: cut(href, 2048) },
+    )
+  // The browser may leave the page right after a link click: a beacon outlives it.
+  href && flush(1)
 }
 
 // ---- public API and start-up ----------------------------------------------
@@ -176,15 +178,12 @@ if (!off) {
     }
   }
   on('popstate', route)
-  hashRoutes && on('hashchange', route)
   on('pagehide', hide)
-  on('visibilitychange', () => (doc.hidden ? hide() : tick()))
+  on('visibilitychange', () => doc.hidden && hide()) // focus comes back with a focus event
   on('focus', tick)
   on('blur', tick)
   on('scroll', scrolled)
   on('click', click)
-  on('auxclick', click)
-  tick()
   manual || pageview()
   send(swap())
 }

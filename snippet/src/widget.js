@@ -92,9 +92,15 @@ const formatPercent = (fraction) => `${Math.round(num(fraction) * 100)}%`;
 const formatDecimal = (value) => String(Math.round(num(value) * 100) / 100);
 const exact = (value) => Math.round(num(value)).toLocaleString();
 
-function formatClock(ms) {
+// Out-of-range timestamps make an Invalid Date, which toISOString() throws on.
+const validDate = (ms) => {
   const date = new Date(num(ms));
-  return date.toLocaleTimeString([], { hour: "2-digit", minute: "2-digit", second: "2-digit" });
+  return Number.isNaN(date.getTime()) ? null : date;
+};
+
+function formatClock(ms) {
+  const date = validDate(ms);
+  return date ? date.toLocaleTimeString([], { hour: "2-digit", minute: "2-digit", second: "2-digit" }) : "";
 }
 
 const capitalize = (text) => text.charAt(0).toUpperCase() + text.slice(1);
@@ -470,7 +476,7 @@ function latestPanel(section, headingId) {
           row = h(
             "tr",
             { class: first ? "" : "fresh" },
-            h("td", { class: "time" }, h("time", { datetime: new Date(num(event.ts)).toISOString() }, formatClock(event.ts))),
+            h("td", { class: "time" }, h("time", { datetime: validDate(event.ts)?.toISOString() }, formatClock(event.ts))),
             h("td", {}, h("span", { class: "badge", "data-type": type, title: type }, type || "event")),
             h("td", {}, h("span", { class: "text", title: str(event.title) || path }, path)),
             h("td", { class: "detail" }, h("span", { class: "text", title: detail }, detail)),
