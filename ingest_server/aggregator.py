@@ -80,27 +80,59 @@ class Aggregator:
         self._states: dict[int, _PartitionState] = {}
         self._pending: defaultdict[int, _Pending] = defaultdict(_Pending)  # by partition
         self._consumer: LogConsumer | None = None
+        self._needs_reset = False
         self.processed = 0
 
     # -- lifecycle -----------------------------------------------------------
 
     def run(self, stop: threading.Event) -> None:
         """Consume until ``stop`` is set, then flush what was processed and return."""
-        consumer = self.log.consumer(EVENTS_TOPIC, GROUP, on_assign=self._on_assign)
+        consumer = self.log.consumer(EVENTS_TOPIC, GROUP, on_assign=self._on_assign, on_revoke=self._on_revoke)
         self._consumer = consumer
         if not self._states:
             self._on_assign(consumer.assignment())
         last_flush = time.monotonic()
         try:
             while not stop.is_set():
-                records = consumer.poll(self.flush_interval_s, max_records=5000)
-                self.process(records)
-                if self._has_pending() and time.monotonic() - last_flush >= self.flush_interval_s:
-                    self.flush()
-                    last_flush = time.monotonic()
-            self.flush()
+                try:
+                    if self._needs_reset:  # never poll with half-built state: skipped records would be lost
+                        stop.wait(1)
+                        self._reset()
+                        continue
+                    records = consumer.poll(self.flush_interval_s, max_records=5000)
+                    self.process(records)
+                    if self._has_pending() and time.monotonic() - last_flush >= self.flush_interval_s:
+                        self._flush_or_reset()
+                        last_flush = time.monotonic()
+                except Exception:  # the log is away (broker down): wait, then redo from the committed offsets
+                    log.exception("aggregation paused; will rebuild from the committed offsets")
+                    stop.wait(1)
+                    self._reset()
+            self._flush_or_reset()
         finally:
             consumer.close()
+
+    def _flush_or_reset(self) -> None:
+        try:
+            self.flush()
+        except Exception as exc:  # nothing was committed: forget it all and redo it from the committed offsets
+            log.warning("commit failed (%s); rebuilding state from the committed offsets", exc)
+            self._reset()
+
+    def _reset(self) -> None:
+        self._pending.clear()
+        self._states.clear()
+        self._needs_reset = True
+        if self._consumer is not None:
+            try:
+                self._on_assign(self._consumer.assignment())
+                self._needs_reset = False
+            except Exception as exc:  # still away; the run loop tries again before it polls
+                log.warning("could not rebuild state yet: %s", exc)
+
+    def _on_revoke(self, partitions: set[int]) -> None:
+        """Before a rebalance: commit what was processed, so the next owner starts where we stopped."""
+        self._flush_or_reset()
 
     def _on_assign(self, partitions: set[int]) -> None:
         consumer = self._consumer
@@ -178,7 +210,7 @@ class Aggregator:
                 continue
             self._count_event(counts, event, site, visitor, previous, ts, state, device, group, ref_domain, batch)
             pending.latest[site].append(_latest(event))
-        state.sessions.expire(received - self.session_timeout_ms)
+        state.sessions.expire(received)
 
     def _count_event(
         self,

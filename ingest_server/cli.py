@@ -13,6 +13,7 @@ from typing import Any, Callable
 import click
 import uvicorn
 
+from ingest_server.cli_admin import sites, token
 from ingest_server.config import ROLES, Settings, default_data_dir
 
 ENV_PREFIX = "ACTIVITY_TRACKER"
@@ -22,10 +23,16 @@ def run(settings: Settings) -> None:
     """Run the roles in ``settings`` in this process until SIGINT/SIGTERM (a second one exits at once)."""
     from ingest_server.app import create_app
     from ingest_server.runtime import Runtime
-    from ingest_server.sites import SiteRegistry
+    from ingest_server.ratelimit import CollectLimits
+    from ingest_server.sites import SiteError, SiteRegistry
 
-    registry = SiteRegistry.open(settings.data_dir, extra_sites=settings.sites)
+    try:
+        registry = SiteRegistry.open(settings.data_dir, extra_sites=settings.sites)
+    except SiteError as exc:
+        raise click.UsageError(f"--site: {exc}") from None
     runtime = Runtime(settings, gate=registry.gate())
+    if runtime.collector is not None:
+        runtime.collector.limits = CollectLimits.from_rates(settings.rate_limit_ip, settings.rate_limit_site)
     app = create_app(runtime, access=registry.access())
     _announce(settings, registry)
     config = uvicorn.Config(
@@ -59,6 +66,8 @@ def _announce(settings: Settings, registry: Any) -> None:
     if "dashboard" in settings.roles:
         example = sites[0] if sites else "example.com"
         click.echo(f"Dashboard: {base}/dashboard?site={example}")
+        if sites and not registry.site(example).public:
+            click.echo(f"  (private: add &token=… from `activity-tracker token create --site {example}`)")
 
 
 def _server_options(default_port: int, roles: bool = False) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
@@ -146,6 +155,10 @@ def snippet(base: str, site: str, widget: bool) -> None:
     from tracker_sdk.tags import script_tag, widget_tag
 
     click.echo(str(widget_tag(base, site) if widget else script_tag(base, site)))
+
+
+cli.add_command(sites)
+cli.add_command(token)
 
 
 def main() -> None:

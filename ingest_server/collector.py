@@ -7,6 +7,7 @@ are durable in the log. The raw IP never leaves this module.
 
 from __future__ import annotations
 
+import asyncio
 import base64
 import secrets
 import time
@@ -21,10 +22,12 @@ from ingest_server import metrics
 from ingest_server.errors import HTTPError
 from ingest_server.eventlog import EVENTS_TOPIC, LogUnavailable
 from ingest_server.geo import GeoLookup
+from ingest_server.ratelimit import CollectLimits
 from ingest_server.visitors import VisitorHasher
 from tracker_sdk.schema import MAX_BODY_BYTES, EnvelopeError, normalise_site, parse_beacon
 
 _CONTENT_TYPES = ("text/plain", "application/json", "")
+BODY_TIMEOUT_S = 10.0  # a beacon is at most 64 KiB: a slower upload is a stalled or hostile client
 _PIXEL = base64.b64decode("R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBRAA7")
 
 
@@ -55,11 +58,13 @@ def _json(status: int, body: dict[str, Any], headers: dict[str, str] | None = No
 
 
 class Collector:
-    def __init__(self, sink: Sink, hasher: VisitorHasher, geo: GeoLookup, gate: SiteGate) -> None:
+    def __init__(self, sink: Sink, hasher: VisitorHasher, geo: GeoLookup, gate: SiteGate,
+                 limits: CollectLimits | None = None) -> None:
         self.sink = sink
         self.hasher = hasher
         self.geo = geo
         self.gate = gate
+        self.limits = limits or CollectLimits()
 
     async def collect(self, request: Request) -> Response:
         origin = request.headers.get("origin")
@@ -71,9 +76,9 @@ class Collector:
         except HTTPError as exc:
             response = _json(exc.status, exc.body(), exc.headers)
         allowed = self.gate.cors_origin(None, origin)
+        response.headers["vary"] = "Origin"
         if allowed:
             response.headers["access-control-allow-origin"] = allowed
-            response.headers["vary"] = "Origin"
         metrics.BEACONS.labels(str(response.status_code)).inc()
         if response.status_code == 202:
             metrics.APPEND_SECONDS.observe(time.perf_counter() - started)
@@ -92,16 +97,21 @@ class Collector:
         return Response(status_code=204, headers=headers)
 
     async def _collect(self, request: Request, origin: str | None) -> Response:
+        self.limits.check_ip(request.client.host if request.client else "")
         content_type = request.headers.get("content-type", "").split(";")[0].strip().lower()
         if content_type not in _CONTENT_TYPES:
             raise HTTPError(415, "content-type", "must be text/plain or application/json")
-        body = await _read_body(request)
+        try:
+            body = await asyncio.wait_for(_read_body(request), BODY_TIMEOUT_S)
+        except asyncio.TimeoutError:
+            raise HTTPError(408, "body", f"was not received within {BODY_TIMEOUT_S:g} s") from None
         now_ms = int(time.time() * 1000)
         try:
             beacon = parse_beacon(body, now_ms)
         except EnvelopeError as exc:
             raise HTTPError(exc.status, exc.field, exc.reason) from None
         self.gate.check_collect(beacon.site, origin)
+        self.limits.check_site(beacon.site)
         rejected = [r.as_dict() for r in beacon.rejected]
         for r in beacon.rejected:
             metrics.EVENTS_REJECTED.labels(r.field).inc()
@@ -136,6 +146,7 @@ class Collector:
         q = request.query_params
         headers = {"cache-control": "no-store"}
         try:
+            self.limits.check_ip(request.client.host if request.client else "")
             site = normalise_site(q.get("site", ""))
             event = {"id": q.get("id") or secrets.token_urlsafe(12), "type": "pageview",
                      "ts": int(time.time() * 1000), "url": q.get("url") or request.headers.get("referer", "")}
@@ -143,6 +154,7 @@ class Collector:
                 event["ref"] = q["ref"]
             beacon = parse_beacon(orjson.dumps({"site": site, "events": [event]}), event["ts"])
             self.gate.check_collect(beacon.site, None)
+            self.limits.check_site(beacon.site)
             if beacon.events:
                 await self._store(request, beacon.site, beacon.events, event["ts"])
         except (EnvelopeError, HTTPError):

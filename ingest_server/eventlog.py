@@ -79,9 +79,16 @@ class EventLog(Protocol):
         ...
 
     def consumer(
-        self, topic: str, group: str | None, on_assign: AssignCallback | None = None
+        self,
+        topic: str,
+        group: str | None,
+        on_assign: AssignCallback | None = None,
+        on_revoke: AssignCallback | None = None,
     ) -> LogConsumer:
-        """A group member (``group`` set) or a reader of every partition (``group`` None)."""
+        """A group member (``group`` set) or a reader of every partition (``group`` None).
+
+        ``on_revoke`` runs before a rebalance takes partitions away (commit now or lose the work);
+        ``on_assign`` runs with the partitions assigned after it."""
         ...
 
     def ready(self) -> bool: ...

@@ -41,7 +41,9 @@ class GeoLookup:
         kind = reader.metadata().database_type
         if "country" not in kind.lower() and "city" not in kind.lower():
             reader.close()
-            raise GeoDatabaseError(f"{path} is a {kind} database; country lookups need a Country or City database.")
+            raise GeoDatabaseError(
+                f"{path} is a {kind} database; country lookups need a Country or City database."
+            )
         return cls(reader)
 
     def country(self, ip: str) -> str | None:
@@ -56,8 +58,9 @@ class GeoLookup:
             return None
         for key in ("country", "registered_country"):
             place = record.get(key)
-            if isinstance(place, dict) and isinstance(place.get("iso_code"), str):
-                return place["iso_code"]
+            code = place.get("iso_code") if isinstance(place, dict) else None
+            if isinstance(code, str):
+                return code
         return None
 
     def close(self) -> None:

@@ -15,7 +15,7 @@ from ingest_server.aggregator import Aggregator
 from ingest_server.broadcaster import Broadcaster
 from ingest_server.collector import Collector, OpenGate, SiteGate
 from ingest_server.config import Settings
-from ingest_server.eventlog import ROLLUPS_TOPIC, EventLog
+from ingest_server.eventlog import ROLLUPS_TOPIC, EventLog, LogConsumer
 from ingest_server.geo import GeoLookup
 from ingest_server.rollup_store import RollupStore
 from ingest_server.sqlite_log import SqliteLog
@@ -76,18 +76,24 @@ class Runtime:
             raise RuntimeError("The rollup consumer runs only in a process with the dashboard role")
         consumer = self.log.consumer(ROLLUPS_TOPIC, None)
         try:
-            for partition, offset in store.positions().items():
-                if partition in consumer.assignment():
-                    consumer.seek(partition, offset)
+            self._seek_to_store(consumer, store)
             while not stop.is_set():
-                records = consumer.poll(0.2, max_records=2000)
-                if records:
-                    broadcaster.mark_dirty(store.apply(records))
-        except Exception:
-            log.exception("the rollup consumer stopped")
-            raise
+                try:
+                    records = consumer.poll(0.2, max_records=2000)
+                    if records:
+                        broadcaster.mark_dirty(store.apply(records))
+                except Exception:  # the log is away: resume from what the store has applied
+                    log.exception("reading rollups paused")
+                    stop.wait(1)
+                    self._seek_to_store(consumer, store)
         finally:
             consumer.close()
+
+    @staticmethod
+    def _seek_to_store(consumer: LogConsumer, store: RollupStore) -> None:
+        for partition, offset in store.positions().items():
+            if partition in consumer.assignment():
+                consumer.seek(partition, offset)
 
     async def stop(self) -> None:
         self._stop_aggregator.set()

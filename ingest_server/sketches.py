@@ -42,7 +42,7 @@ class UniqueCounter:
 
     def estimate(self) -> int:
         """The number of distinct items added, rounded."""
-        return round(self._sketch.get_estimate())
+        return int(round(self._sketch.get_estimate()))
 
     def to_bytes(self) -> bytes:
         """Compact serialisation: 8 bytes empty, ~4 bytes per item while small, ~8 KiB at most."""

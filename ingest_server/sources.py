@@ -104,12 +104,15 @@ _SOCIAL_HOSTS = frozenset(
         "com.linkedin.android",
     }
 )
-# Self-hosted Mastodon instances often carry the name: mastodon.example, social.example.
+# Many Mastodon instances carry the name (mastodon.example.net); Pinterest has country domains.
 _SOCIAL_RE = re.compile(r"(?:^|\.)mastodon\.|^pinterest\.(?:com?\.)?[a-z]{2,3}$")
 # utm_source values naming a social network, for paid social ("utm_medium=cpc").
 _SOCIAL_SOURCES = frozenset(
-    {"facebook", "fb", "instagram", "ig", "twitter", "x", "linkedin", "reddit", "youtube", "tiktok", "pinterest", "mastodon", "bluesky", "threads", "snapchat"}
-)
+    {
+        "facebook", "fb", "instagram", "ig", "twitter", "x", "linkedin", "reddit",
+        "youtube", "tiktok", "pinterest", "mastodon", "bluesky", "threads", "snapchat",
+    }
+)  # fmt: skip
 # A host without a scheme: "example.com/page", "example.com:8080".
 _BARE_HOST_RE = re.compile(r"^[\w.-]+\.[a-z]{2,}(?::\d*)?(?:[/?#]|$)", re.IGNORECASE)
 
@@ -139,7 +142,9 @@ _SPAM_HOSTS = frozenset(
 
 # utm_medium values that name a channel outright.
 _EMAIL_MEDIA = frozenset({"email", "e-mail", "e_mail", "e mail", "newsletter", "mail"})
-_SOCIAL_MEDIA = frozenset({"social", "social-network", "social-media", "social_media", "sm", "social network", "social media"})
+_SOCIAL_MEDIA = frozenset(
+    {"social", "social-network", "social-media", "social_media", "sm", "social network", "social media"}
+)
 _PAID_MEDIA = frozenset({"cpc", "ppc", "paid", "paidsearch", "paid-search", "paid_search", "sem"})
 
 
@@ -189,8 +194,8 @@ def classify_referrer(ref: str | None, page_url: str) -> tuple[str, str | None]:
     elif medium in _SOCIAL_MEDIA:
         group = "social"
     elif medium in _PAID_MEDIA:
-        social = group == "social" or source in _SOCIAL_SOURCES or (source is not None and _group(source) == "social")
-        group = "social" if social else "search"
+        social_source = source is not None and (source in _SOCIAL_SOURCES or _group(source) == "social")
+        group = "social" if group == "social" or social_source else "search"
     return group, domain
 
 

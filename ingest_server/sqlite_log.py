@@ -66,8 +66,10 @@ class SqliteLog:
         *,
         partitions: int = 1,
         retention_ms: int = 7 * 24 * 3600 * 1000,
+        topics: Sequence[str] = (EVENTS_TOPIC, ROLLUPS_TOPIC, DEADLETTER_TOPIC),
     ) -> None:
         self.path = path
+        self.topics = tuple(topics)
         self.default_partitions = partitions
         self.retention_ms = retention_ms
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -94,7 +96,7 @@ class SqliteLog:
     # -- topics --------------------------------------------------------------
 
     def ensure_topics(self) -> None:
-        for topic in (EVENTS_TOPIC, ROLLUPS_TOPIC, DEADLETTER_TOPIC):
+        for topic in self.topics:
             self._db.execute(
                 "INSERT OR IGNORE INTO topics VALUES (?, ?)", (topic, self.default_partitions)
             )
@@ -197,7 +199,11 @@ class SqliteLog:
     # -- reading -------------------------------------------------------------
 
     def consumer(
-        self, topic: str, group: str | None, on_assign: AssignCallback | None = None
+        self,
+        topic: str,
+        group: str | None,
+        on_assign: AssignCallback | None = None,
+        on_revoke: AssignCallback | None = None,  # one member per group here: never revoked
     ) -> SqliteConsumer:
         return SqliteConsumer(self, topic, group, on_assign)
 

@@ -9,7 +9,9 @@ from netaddr import IPSet
 from ingest_server.geo import GeoDatabaseError, GeoLookup
 
 
-def write_mmdb(path: Path, networks: dict[str, dict[str, object]], *, ip_version: int = 6, kind: str = "GeoLite2-Country") -> Path:
+def write_mmdb(
+    path: Path, networks: dict[str, dict[str, object]], *, ip_version: int = 6, kind: str = "GeoLite2-Country"
+) -> Path:
     writer = MMDBWriter(ip_version=ip_version, ipv4_compatible=ip_version == 6, database_type=kind)
     for network, record in networks.items():
         writer.insert_network(IPSet([network]), record)

@@ -13,7 +13,7 @@ from kafka import KafkaAdminClient, KafkaConsumer, KafkaProducer, TopicPartition
 from kafka.consumer.fetcher import ConsumerRecord
 from kafka.structs import OffsetAndMetadata
 
-from kafka_broker import bootstrap, start_broker, stop_broker
+from tests.kafka_broker import bootstrap, start_broker, stop_broker
 
 pytestmark = pytest.mark.kafka
 
@@ -59,6 +59,25 @@ def produce(broker: str, topic: str, count: int) -> None:
     producer.close()
 
 
+def group_consumer(broker: str, topic: str, **configs: object) -> KafkaConsumer:
+    """A consumer in a fresh group, subscribed once it knows `topic`'s partitions.
+
+    kafka-python 3.0.12 can lose an assignment for good when the group leader
+    first joins without the topic's metadata and the rejoin outlasts a poll()
+    timeout; fetching the metadata before subscribing avoids that rejoin.
+    """
+    consumer = KafkaConsumer(
+        bootstrap_servers=broker,
+        group_id=f"group-{topic}",
+        auto_offset_reset="earliest",
+        enable_auto_commit=False,
+        **configs,
+    )
+    consumer.partitions_for_topic(topic)
+    consumer.subscribe([topic])
+    return consumer
+
+
 def poll_until(consumer: KafkaConsumer, count: int, timeout: float = 30) -> list[ConsumerRecord]:
     records: list[ConsumerRecord] = []
     deadline = time.monotonic() + timeout
@@ -87,13 +106,7 @@ def test_idempotent_produce_then_group_consume_keeps_per_key_order(
 ) -> None:
     source, _ = topics
     produce(broker, source, 200)
-    consumer = KafkaConsumer(
-        source,
-        bootstrap_servers=broker,
-        group_id=f"group-{source}",
-        auto_offset_reset="earliest",
-        enable_auto_commit=False,
-    )
+    consumer = group_consumer(broker, source)
     records = poll_until(consumer, 200)
     consumer.close()
 
@@ -108,17 +121,9 @@ def test_transaction_commits_output_and_consumer_offsets_together(
     broker: str, topics: tuple[str, str]
 ) -> None:
     source, output = topics
-    group = f"group-{source}"
     produce(broker, source, 40)
     # read_committed also makes committed() ask for stable offsets (KIP-447).
-    consumer = KafkaConsumer(
-        source,
-        bootstrap_servers=broker,
-        group_id=group,
-        auto_offset_reset="earliest",
-        enable_auto_commit=False,
-        isolation_level="read_committed",
-    )
+    consumer = group_consumer(broker, source, isolation_level="read_committed")
     records = poll_until(consumer, 40)
     assert len(records) == 40
 

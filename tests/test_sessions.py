@@ -67,9 +67,8 @@ def batch_totals(per_visitor: dict[int, list[Event]], timeout: int) -> Totals:
 
 @st.composite
 def visitor_events(draw: st.DrawFn) -> list[Event]:
-    gaps = draw(
-        st.lists(st.one_of(st.integers(0, 2 * TIMEOUT), st.sampled_from([TIMEOUT - 1, TIMEOUT, TIMEOUT + 1])), min_size=1, max_size=12)
-    )
+    gap_strategy = st.one_of(st.integers(0, 2 * TIMEOUT), st.sampled_from([TIMEOUT - 1, TIMEOUT, TIMEOUT + 1]))
+    gaps = draw(st.lists(gap_strategy, min_size=1, max_size=12))
     paths = draw(st.lists(st.sampled_from([None, "/", "/a", "/b"]), min_size=len(gaps), max_size=len(gaps)))
     ts = draw(st.integers(0, 3 * TIMEOUT))
     events = []
@@ -83,7 +82,9 @@ def visitor_events(draw: st.DrawFn) -> list[Event]:
     st.dictionaries(st.integers(0, 2**63 - 1), visitor_events(), min_size=1, max_size=6),
     st.data(),
 )
-def test_any_interleaving_matches_the_batch_computation(per_visitor: dict[int, list[Event]], data: st.DataObject) -> None:
+def test_any_interleaving_matches_the_batch_computation(
+    per_visitor: dict[int, list[Event]], data: st.DataObject
+) -> None:
     order = data.draw(st.permutations([v for v, events in per_visitor.items() for _ in events]))
     expire_at = data.draw(st.lists(st.booleans(), min_size=len(order), max_size=len(order)))
     sessions = Sessionizer(timeout_ms=TIMEOUT)

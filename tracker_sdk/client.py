@@ -17,7 +17,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from datetime import timezone
 from importlib import metadata
-from typing import Any, Final, Union
+from typing import Any, Final
 from urllib.parse import urlsplit
 
 import orjson
@@ -26,7 +26,7 @@ from tracker_sdk import schema
 
 log = logging.getLogger(__name__)
 
-PropValue = Union[str, int, float, bool, None]
+PropValue = str | int | float | bool | None
 
 MAX_VID_LEN: Final = 64
 ATEXIT_TIMEOUT: Final = 2.0  # seconds an exiting interpreter waits for queued events

@@ -192,7 +192,7 @@ def _validate_props(props: object) -> dict[str, Any]:
     if len(props) > MAX_PROPS:
         raise _Invalid("props", f"has {len(props)} entries; the limit is {MAX_PROPS}")
     for key, value in props.items():
-        if not key or len(key) > MAX_PROP_KEY_LEN:
+        if not isinstance(key, str) or not key or len(key) > MAX_PROP_KEY_LEN:
             raise _Invalid("props", f"names must be 1-{MAX_PROP_KEY_LEN} characters")
         if isinstance(value, str):
             if len(value) > MAX_PROP_VALUE_LEN:
@@ -200,6 +200,8 @@ def _validate_props(props: object) -> dict[str, Any]:
         elif isinstance(value, float):
             if not math.isfinite(value):
                 raise _Invalid(f"props.{key}", "must be a finite number")
+        elif isinstance(value, int) and not -(2**63) <= value < 2**64:
+            raise _Invalid(f"props.{key}", "must fit in 64 bits")  # what the log's JSON encoder can write
         elif value is not None and not isinstance(value, (int, bool)):
             raise _Invalid(f"props.{key}", "must be a string, number, boolean or null (no nesting)")
     return props

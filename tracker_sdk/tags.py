@@ -10,11 +10,11 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 from html import escape
-from typing import Final, Union
+from typing import Final
 
 from tracker_sdk.client import http_base, site_name
 
-AttrValue = Union[str, bool, None]
+AttrValue = str | bool | None
 
 _DATA_KEY: Final = re.compile(r"[a-z][a-z0-9_]*")
 

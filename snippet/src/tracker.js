@@ -18,7 +18,7 @@ const site = cfg.site || loc.hostname
 const endpoint = (cfg.api || new URL(script.src).origin) + '/api/collect'
 const hashRoutes = has('hash')
 const manual = has('manual')
-const downloads = RegExp('\\.(' + (cfg.downloads || 'pdf|xlsx?|docx?|pptx?|csv|txt|zip|gz|dmg|exe|apk|mp[34]|mov') + ')$', 'i')
+const downloads = RegExp('\\.(' + (cfg.downloads || 'pdf|xlsx?|docx?|pptx?|csv|zip|gz|dmg|exe|apk|mp[34]') + ')$', 'i')
 const STORE = 'activity_tracker_q'
 
 // Off for local development, automated browsers and visitors asking not to be
@@ -32,7 +32,7 @@ const off =
 const uid = () => crypto.getRandomValues(new Uint8Array(32)).join('').slice(0, 32)
 
 // Truncate to a wire limit; empty values are left out of the JSON.
-const cut = (value, max) => (value ? ('' + value).slice(0, max) : undefined)
+const cut = (value, max) => (value ? value.slice(0, max) : undefined)
 
 let storage, sid
 try {
@@ -53,7 +53,7 @@ let attempt = 0
 const swap = (events, old = []) => {
   try {
     old = JSON.parse(storage[STORE] || '[]')
-    storage[STORE] = JSON.stringify(events ? old.concat(events).slice(-100) : [])
+    storage[STORE] = JSON.stringify(events ? [...old, ...events].slice(-100) : [])
   } catch (e) {}
   return old
 }
@@ -65,18 +65,15 @@ const retry = (events, after) => {
   setTimeout(() => send(swap()), after * 1e3 || Math.min(3e5, 500 * 2 ** attempt++))
 }
 
-const send = (events, beacon) => {
-  if (events[0]) {
-    const body = JSON.stringify({ site, events })
-    // A string body goes out as text/plain;charset=UTF-8: no CORS preflight.
-    if (beacon) nav.sendBeacon(endpoint, body) || retry(events)
-    else
-      fetch(endpoint, { method: 'POST', body, keepalive: true }).then((response) => {
-        const status = response.status
-        status == 429 || status > 499 ? retry(events, response.headers.get('Retry-After')) : (attempt = 0)
-      }, () => retry(events))
-  }
-}
+// A string body goes out as text/plain;charset=UTF-8: no CORS preflight.
+const send = (events, beacon, body = JSON.stringify({ site, events })) =>
+  events[0] &&
+  (beacon
+    ? nav.sendBeacon(endpoint, body) || retry(events)
+    : fetch(endpoint, { method: 'POST', body, keepalive: true }).then(
+        ({ status, headers }) => (status == 429 || status > 499 ? retry(events, headers.get('Retry-After')) : (attempt = 0)),
+        () => retry(events),
+      ))
 
 const flush = (beacon) => send(queue.splice(0), beacon)
 
@@ -93,8 +90,8 @@ const routeKey = () => loc.pathname + (hashRoutes ? loc.hash : '')
 
 const event = (type, fields) => {
   if (off || storage?.activity_tracker_ignore == 'true') return
-  queue.push({ id: uid(), type, ts: now(), url: page || pageUrl(), sid, wd: nav.webdriver || undefined, ...fields })
-  queue.length > 9 ? flush() : setTimeout(flush, 1e3) // whichever timer fires first takes the batch
+  // Whichever timer fires first takes the batch.
+  queue.push({ id: uid(), type, ts: now(), url: page || pageUrl(), sid, wd: nav.webdriver || undefined, ...fields }) > 9 ? flush() : setTimeout(flush, 1e3)
 }
 
 const custom = (name, props) => event('custom', { name: cut(name, 128), props })
@@ -102,8 +99,8 @@ const custom = (name, props) => event('custom', { name: cut(name, 128), props })
 // Engaged time counts only while the page has focus, which a hidden page never has.
 const tick = () => {
   const t = now()
-  if (engagedSince) engagedMs += t - engagedSince
-  engagedSince = doc.hasFocus() ? t : 0
+  engagedMs += engagedSince && t - engagedSince
+  engagedSince = doc.hasFocus() && t
 }
 
 // Never over 100: the scrolling element's scrollTop + clientHeight ≤ scrollHeight.
@@ -115,7 +112,7 @@ const scrolled = () => {
 const engagement = () => {
   tick()
   scrolled()
-  page && engagedMs && event('engagement', { ms: engagedMs, scroll: scrollDepth })
+  engagedMs && event('engagement', { ms: engagedMs, scroll: scrollDepth })
   engagedMs = 0
 }
 
@@ -135,15 +132,9 @@ const pageview = (url) => {
 
 const route = () => manual || routeKey() == pageKey || pageview()
 
-const hide = () => {
-  engagement()
-  engagedSince = 0
-  flush(1)
-}
-
 // One event per click, for the nearest element that is tagged, a link or a button.
 const click = ({ target }) => {
-  const el = target.closest?.('[data-event],a[href],button,[role=button]')
+  const el = target.closest?.('[data-event],a,button,[role=button]')
   if (!el) return
   const href = el.href
   const name = el.dataset.event
@@ -157,7 +148,7 @@ const click = ({ target }) => {
   } else
     event(
       // Only links carry an href; a label never includes what was typed into inputs.
-      (href && (downloads.test(el.pathname) || el.hasAttribute('download') ? 'download' : el.host != loc.host && 'outbound')) || 'click',
+      (href && (downloads.test(el.pathname) ? 'download' : el.host != loc.host && 'outbound')) || 'click',
       { name: cut((el.ariaLabel || el.innerText || el.id).trim(), 64), target: cut(href, 2048) },
     )
   // The browser may leave the page right after a link click: a beacon outlives it.
@@ -169,22 +160,28 @@ const click = ({ target }) => {
 const stub = self.activityTracker
 const api = (self.activityTracker = { track: custom, pageview })
 
-if (!off) {
-  for (const method of ['pushState', 'replaceState']) {
-    const original = history[method]
-    history[method] = function () {
-      original.apply(this, arguments)
-      route()
-    }
+// Listeners go on even when off: every event still passes the one check in event().
+for (const method of ['pushState', 'replaceState']) {
+  const original = history[method]
+  history[method] = (...args) => {
+    original.apply(history, args)
+    route()
   }
-  on('popstate', route)
-  on('pagehide', hide)
-  on('visibilitychange', () => doc.hidden && hide()) // focus comes back with a focus event
-  on('focus', tick)
-  on('blur', tick)
-  on('scroll', scrolled)
-  on('click', click)
-  manual || pageview()
-  send(swap())
 }
+on('popstate', route)
+// Hidden is the last event a leaving page reliably gets (pagehide is not
+// needed). Engaged time resumes with the next focus event.
+on('visibilitychange', () => {
+  if (doc.hidden) {
+    engagement()
+    engagedSince = 0
+    flush(1)
+  }
+})
+on('focus', tick)
+on('blur', tick)
+on('scroll', scrolled)
+on('click', click)
+manual || pageview()
+off || send(swap())
 stub?.q?.map(([method, args]) => api[method](...args))

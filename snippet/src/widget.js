@@ -50,6 +50,8 @@ const has = (value) => typeof value === "number" && Number.isFinite(value);
 const str = (value) => (value == null ? "" : String(value));
 const isObject = (value) => value !== null && typeof value === "object" && !Array.isArray(value);
 
+const objects = (value) => (Array.isArray(value) ? value.filter(isObject) : []);
+
 function pairs(value) {
   if (!Array.isArray(value)) return [];
   return value
@@ -128,7 +130,7 @@ function safeHttpUrl(text) {
 // Per-minute count of the newest minute that is over (the current minute is
 // still filling up and would make the number dip every time a minute starts).
 function lastFullMinute(snapshot, field) {
-  const series = Array.isArray(snapshot.series) ? snapshot.series.filter(isObject) : [];
+  const series = objects(snapshot.series);
   const now = num(snapshot.ts);
   for (let i = series.length - 1; i >= 0; i--) {
     if (num(series[i].t) + 60000 <= now) return num(series[i][field]);
@@ -393,7 +395,7 @@ function barsPanel(section, spec, headingId) {
           body.append(row);
         }
         const [labelCell, countCell] = row.cells;
-        if (row.dataset.key !== key || !labelCell.lastElementChild.matches(".text")) {
+        if (row.dataset.key !== key) {
           row.dataset.key = key;
           labelCell.querySelector(".text")?.remove();
           const display = label(key) || "(none)";
@@ -414,7 +416,7 @@ function goalsPanel(section, headingId) {
   let signature = "";
   return {
     update(snapshot) {
-      const goals = (Array.isArray(snapshot.goals) ? snapshot.goals : []).filter(isObject).slice(0, LIST_ROWS);
+      const goals = objects(snapshot.goals).slice(0, LIST_ROWS);
       el.hidden = goals.length === 0;
       empty.hidden = goals.length > 0;
       const next = JSON.stringify(goals);
@@ -461,7 +463,7 @@ function latestPanel(section, headingId) {
   let first = true;
   return {
     update(snapshot) {
-      const events = (Array.isArray(snapshot.latest) ? snapshot.latest : []).filter(isObject).slice(0, FEED_ROWS);
+      const events = objects(snapshot.latest).slice(0, FEED_ROWS);
       el.hidden = events.length === 0;
       empty.hidden = events.length > 0;
       const next = new Map();
@@ -493,6 +495,7 @@ function latestPanel(section, headingId) {
   };
 }
 
+const legendCount = (u, v) => (v == null ? "" : formatCount(v));
 const Y_INCREMENTS = [1, 2, 5, 10, 20, 25, 50, 100, 200, 250, 500, 1e3, 2e3, 2.5e3, 5e3, 1e4, 2e4, 5e4, 1e5, 2e5, 5e5, 1e6];
 
 function chartPanel(section, host, tall) {
@@ -529,6 +532,8 @@ function chartPanel(section, host, tall) {
         padding: [12, 8, 0, 0],
         cursor: { drag: { x: false, y: false }, points: { size: 7 } },
         legend: { live: true },
+        // The time column of the legend only means something under the cursor.
+        hooks: { setLegend: [(u) => box.classList.toggle("idle", u.legend.idx == null)] },
         scales: { y: { range: (u, min, max) => [0, Math.max(4, max)] } },
         axes: [
           { ...axis, grid: { show: false }, space: 60 },
@@ -541,21 +546,27 @@ function chartPanel(section, host, tall) {
           },
         ],
         series: [
-          { label: "Time" },
+          {
+            label: "Time",
+            value: (u, v) => {
+              const date = v == null ? null : validDate(v * 1000);
+              return date ? date.toLocaleTimeString([], { hour: "2-digit", minute: "2-digit" }) : "";
+            },
+          },
           {
             label: "Events",
             stroke: c.events,
             fill: c.fill,
             width: 2,
             points: { show: false },
-            value: (u, v) => (v == null ? "" : formatCount(v)),
+            value: legendCount,
           },
           {
             label: "Pageviews",
             stroke: c.pageviews,
             width: 2,
             points: { show: false },
-            value: (u, v) => (v == null ? "" : formatCount(v)),
+            value: legendCount,
           },
         ],
       },
@@ -573,7 +584,7 @@ function chartPanel(section, host, tall) {
 
   return {
     update(snapshot) {
-      const rows = (Array.isArray(snapshot.series) ? snapshot.series : []).filter(isObject);
+      const rows = objects(snapshot.series);
       data = [
         rows.map((row) => num(row.t) / 1000),
         rows.map((row) => num(row.events)),
