@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import contextlib
-from typing import AsyncIterator
+from typing import Any, AsyncIterator, Callable
 
 import orjson
 from prometheus_client import CONTENT_TYPE_LATEST, generate_latest
@@ -13,8 +13,9 @@ from starlette.exceptions import HTTPException
 from starlette.requests import Request
 from starlette.responses import Response
 from starlette.routing import Route
+from starlette.types import Receive, Scope, Send
 
-from ingest_server.access import Access, OpenAccess
+from ingest_server.access import Access, OpenAccess, request_token
 from ingest_server.errors import HTTPError
 from ingest_server.rollup_store import PERIODS
 from ingest_server.runtime import Runtime
@@ -23,15 +24,33 @@ from tracker_sdk.schema import EnvelopeError, normalise_site
 
 DASHBOARD_CSP = (
     "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; connect-src 'self'; "
-    "img-src 'self' data:; frame-ancestors 'none'; base-uri 'none'; form-action 'none'"
+    "img-src 'self' data:; object-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'"
 )
 SECURITY_HEADERS = {
     "x-content-type-options": "nosniff",
     "referrer-policy": "no-referrer",
     "x-frame-options": "DENY",
     "content-security-policy": DASHBOARD_CSP,
+    "cross-origin-opener-policy": "same-origin",
+    "cross-origin-resource-policy": "same-origin",
+    "permissions-policy": "camera=(), microphone=(), geolocation=(), interest-cohort=()",
 }
 _HEARTBEAT_S = 15
+_SEND_TIMEOUT_S = 30.0  # a client that takes longer to accept one message is stalled: drop it
+
+
+class _SlotStream(EventSourceResponse):
+    """An SSE response that frees its stream slot when it ends, however it ends (HEAD, disconnect, send timeout)."""
+
+    def __init__(self, release: Callable[[], None], content: AsyncIterator[bytes], **kwargs: Any) -> None:
+        super().__init__(content, **kwargs)
+        self._release = release
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        try:
+            await super().__call__(scope, receive, send)
+        finally:
+            self._release()
 
 
 def _json(status: int, body: object, headers: dict[str, str] | None = None) -> Response:
@@ -50,7 +69,7 @@ def create_app(runtime: Runtime, access: Access | None = None) -> Starlette:
         period = request.query_params.get("period", "today")
         if period not in PERIODS:
             raise HTTPError(400, "period", f"must be one of {', '.join(PERIODS)}")
-        access.check_read(site, request.query_params.get("token"))
+        access.check_read(site, request_token(request))
         return site, period
 
     def _cors(request: Request) -> dict[str, str]:
@@ -70,17 +89,11 @@ def create_app(runtime: Runtime, access: Access | None = None) -> Starlette:
         site, period = _site_and_period(request)
         raw_last = request.headers.get("last-event-id") or request.query_params.get("last_event_id")
         last_id = int(raw_last) if raw_last and raw_last.isdigit() else None
-        broadcaster.acquire()
-
-        async def messages() -> AsyncIterator[bytes]:
-            try:
-                async for message in broadcaster.messages(site, period, last_id):
-                    yield message
-            finally:
-                broadcaster.release()
-
-        return EventSourceResponse(
-            messages(), ping=_HEARTBEAT_S, send_timeout=30, headers={"cache-control": "no-store", **_cors(request)}
+        token = request_token(request)
+        broadcaster.acquire(token)
+        return _SlotStream(
+            lambda: broadcaster.release(token), broadcaster.messages(site, period, last_id), ping=_HEARTBEAT_S,
+            send_timeout=_SEND_TIMEOUT_S, headers={"cache-control": "no-store", **_cors(request)},
         )
 
     async def collect(request: Request) -> Response:

@@ -48,11 +48,14 @@ class Broadcaster:
         *,
         min_interval_s: float = 0.1,
         max_clients: int = 10_000,
+        max_per_token: int = 50,
     ) -> None:
         self.snapshot = snapshot
         self.min_interval_s = min_interval_s
         self.max_clients = max_clients
+        self.max_per_token = max_per_token  # one leaked token cannot take every slot (docs/security.md)
         self.clients = 0
+        self._per_token: dict[str, int] = {}
         self._hubs: dict[tuple[str, str], Hub] = {}
         self._dirty: set[str] = set()
         self._wake = asyncio.Event()
@@ -95,14 +98,24 @@ class Broadcaster:
             hub.publish(self.snapshot(site, period))
         return hub
 
-    def acquire(self) -> None:
+    def acquire(self, token: str | None = None) -> None:
+        """Take a stream slot (for ``token``, when the stream was opened with one); 503 when none is left."""
         if self.clients >= self.max_clients:
             raise HTTPError(503, "stream", "too many dashboard streams on this server; retry later",
                             headers={"retry-after": "10"})
+        if token is not None and self._per_token.get(token, 0) >= self.max_per_token:
+            raise HTTPError(503, "stream", f"this token already has {self.max_per_token} open streams; retry later",
+                            headers={"retry-after": "10"})
+        if token is not None:
+            self._per_token[token] = self._per_token.get(token, 0) + 1
         self.clients += 1
         metrics.STREAM_CLIENTS.set(self.clients)
 
-    def release(self) -> None:
+    def release(self, token: str | None = None) -> None:
+        if token is not None:
+            left = self._per_token.pop(token, 1) - 1
+            if left:
+                self._per_token[token] = left
         self.clients -= 1
         metrics.STREAM_CLIENTS.set(self.clients)
 

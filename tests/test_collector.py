@@ -169,7 +169,7 @@ async def test_a_chunked_body_within_the_limit_is_accepted(runtime_app: RunningA
 async def test_wrong_methods_are_405(runtime_app: RunningApp, method: str) -> None:
     response = await runtime_app.client.request(method, "/api/collect", content=beacon(pageview("m")))
     assert_error(response, 405, "method")
-    assert response.headers["allow"] == "POST, OPTIONS"
+    assert set(response.headers["allow"].split(", ")) == {"POST", "OPTIONS"}
 
 
 # -- hostile events: reported one by one -------------------------------------------------

@@ -160,28 +160,29 @@ const click = ({ target }) => {
 const stub = self.activityTracker
 const api = (self.activityTracker = { track: custom, pageview })
 
-// Listeners go on even when off: every event still passes the one check in event().
-for (const method of ['pushState', 'replaceState']) {
-  const original = history[method]
-  history[method] = (...args) => {
-    original.apply(history, args)
-    route()
+if (!off) {
+  for (const method of ['pushState', 'replaceState']) {
+    const original = history[method]
+    history[method] = (...args) => {
+      original.apply(history, args)
+      route()
+    }
   }
+  on('popstate', route)
+  // Hidden is the last event a leaving page reliably gets (pagehide is not
+  // needed). Engaged time resumes with the next focus event.
+  on('visibilitychange', () => {
+    if (doc.hidden) {
+      engagement()
+      engagedSince = 0
+      flush(1)
+    }
+  })
+  on('focus', tick)
+  on('blur', tick)
+  on('scroll', scrolled)
+  on('click', click)
+  manual || pageview()
+  send(swap())
 }
-on('popstate', route)
-// Hidden is the last event a leaving page reliably gets (pagehide is not
-// needed). Engaged time resumes with the next focus event.
-on('visibilitychange', () => {
-  if (doc.hidden) {
-    engagement()
-    engagedSince = 0
-    flush(1)
-  }
-})
-on('focus', tick)
-on('blur', tick)
-on('scroll', scrolled)
-on('click', click)
-manual || pageview()
-off || send(swap())
 stub?.q?.map(([method, args]) => api[method](...args))
