@@ -87,7 +87,7 @@ class Aggregator:
 
     def run(self, stop: threading.Event) -> None:
         """Consume until ``stop`` is set, then flush what was processed and return."""
-        consumer = self.log.consumer(EVENTS_TOPIC, GROUP, on_assign=self._on_assign, on_revoke=self._on_revoke)
+        consumer = self.log.consumer(EVENTS_TOPIC, GROUP, on_assign=self._on_assign)
         self._consumer = consumer
         if not self._states:
             self._on_assign(consumer.assignment())
@@ -130,22 +130,18 @@ class Aggregator:
             except Exception as exc:  # still away; the run loop tries again before it polls
                 log.warning("could not rebuild state yet: %s", exc)
 
-    def _on_revoke(self, partitions: set[int]) -> None:
-        """Before a rebalance: commit what was processed, so the next owner starts where we stopped."""
-        self._flush_or_reset()
-
     def _on_assign(self, partitions: set[int]) -> None:
+        """A new assignment: drop uncommitted work and rebuild every partition's state from the log.
+
+        Even a partition we keep restarts from its committed offset after a rebalance, so state that
+        already saw its uncommitted records would count them twice."""
         consumer = self._consumer
-        for p in list(self._states):
-            if p not in partitions:
-                del self._states[p]  # its uncommitted output is dropped; the new owner redoes it
-                self._pending.pop(p, None)
+        self._states.clear()
+        self._pending.clear()
         if consumer is None:
             return
         now_ms = int(self.clock() * 1000)
         for p in partitions:
-            if p in self._states:
-                continue
             committed = consumer.committed(p) or 0
             warm_from = min(committed, consumer.offset_for_time(p, now_ms - self.dedupe_window_ms))
             self._states[p] = _PartitionState(

@@ -116,7 +116,7 @@ class Collector:
         for r in beacon.rejected:
             metrics.EVENTS_REJECTED.labels(r.field).inc()
         if not beacon.events:
-            return _json(400, {"error": "no valid events in this batch", "field": "events", "rejected": rejected})
+            return _json(400, {"error": "events: none is valid in this batch", "field": "events", "rejected": rejected})
         await self._store(request, beacon.site, beacon.events, now_ms)
         metrics.EVENTS_ACCEPTED.inc(len(beacon.events))
         return _json(202, {"accepted": len(beacon.events), "rejected": rejected})

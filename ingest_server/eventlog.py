@@ -78,17 +78,12 @@ class EventLog(Protocol):
         """Append records; return only once they are durable. Raises LogUnavailable."""
         ...
 
-    def consumer(
-        self,
-        topic: str,
-        group: str | None,
-        on_assign: AssignCallback | None = None,
-        on_revoke: AssignCallback | None = None,
-    ) -> LogConsumer:
+    def consumer(self, topic: str, group: str | None, on_assign: AssignCallback | None = None) -> LogConsumer:
         """A group member (``group`` set) or a reader of every partition (``group`` None).
 
-        ``on_revoke`` runs before a rebalance takes partitions away (commit now or lose the work);
-        ``on_assign`` runs with the partitions assigned after it."""
+        ``on_assign`` runs in the consumer's thread with the whole new assignment, before any of its
+        records are returned; work not yet committed when the assignment changed must be dropped
+        (its commit would be fenced anyway) and redone from the committed offsets."""
         ...
 
     def ready(self) -> bool: ...

@@ -237,14 +237,8 @@ class KafkaLog:
 
     # -- consuming -----------------------------------------------------------
 
-    def consumer(
-        self,
-        topic: str,
-        group: str | None,
-        on_assign: AssignCallback | None = None,
-        on_revoke: AssignCallback | None = None,
-    ) -> KafkaLogConsumer:
-        return KafkaLogConsumer(self, topic, group, on_assign, on_revoke)
+    def consumer(self, topic: str, group: str | None, on_assign: AssignCallback | None = None) -> KafkaLogConsumer:
+        return KafkaLogConsumer(self, topic, group, on_assign)
 
     def ready(self) -> bool:
         if self._producer is None:
@@ -272,16 +266,17 @@ def _resolve(future: asyncio.Future[None], error: BaseException | None) -> None:
 
 
 class _Listener(ConsumerRebalanceListener):
+    """Runs on kafka-python's I/O thread, where blocking calls are refused: it only takes note.
+    The consumer's own thread acts on the new assignment when poll() returns."""
+
     def __init__(self, owner: KafkaLogConsumer) -> None:
         self.owner = owner
 
     def on_partitions_revoked(self, revoked: Any) -> None:
-        if self.owner.on_revoke is not None:
-            self.owner.on_revoke({tp.partition for tp in revoked})
+        return None  # uncommitted work is dropped; a stale member's commit is fenced (KIP-447)
 
     def on_partitions_assigned(self, assigned: Any) -> None:
-        if self.owner.on_assign is not None:
-            self.owner.on_assign({tp.partition for tp in assigned})
+        self.owner._new_assignment = {tp.partition for tp in assigned}
 
 
 class KafkaLogConsumer:
@@ -293,13 +288,12 @@ class KafkaLogConsumer:
         topic: str,
         group: str | None,
         on_assign: AssignCallback | None,
-        on_revoke: AssignCallback | None,
     ) -> None:
         self.log = log_
         self.topic = topic
         self.group = group
         self.on_assign = on_assign
-        self.on_revoke = on_revoke
+        self._new_assignment: set[int] | None = None
         self._consumer = KafkaConsumer(
             bootstrap_servers=log_.bootstrap.split(","),
             group_id=group,
@@ -326,6 +320,11 @@ class KafkaLogConsumer:
 
     def poll(self, timeout_s: float, max_records: int = 5000) -> list[Record]:
         batches = self._consumer.poll(timeout_ms=int(timeout_s * 1000), max_records=max_records)
+        assigned, self._new_assignment = self._new_assignment, None
+        if assigned is not None:
+            if self.on_assign is not None:
+                self.on_assign(assigned)  # it seeks every partition, so this batch is refetched
+            return []
         out: list[Record] = []
         for tp, messages in sorted(batches.items(), key=lambda kv: kv[0].partition):
             out.extend(

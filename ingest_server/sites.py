@@ -47,11 +47,15 @@ def site_name(value: str) -> str:
 def origin_host(value: str) -> str:
     """An allowed origin as the host name it stands for: ``https://shop.example.net:8443`` → ``shop.example.net``."""
     text = value.strip()
-    host = urlsplit(text if "://" in text else f"//{text}").hostname or ""
+    parts = urlsplit(text if "://" in text else f"//{text}")
     try:
-        return normalise_site(host)
-    except EnvelopeError:
-        raise SiteError(f"{value!r} is not an origin: use a host name like shop.example.net or a URL origin") from None
+        parts.port  # noqa: B018  (raises ValueError for a port that is not a number)
+        if parts.scheme in ("", "http", "https") and parts.path in ("", "/") and not (
+                parts.query or parts.fragment or parts.username):
+            return normalise_site(parts.hostname or "")
+    except (ValueError, EnvelopeError):
+        pass
+    raise SiteError(f"{value!r} is not an origin: use a host name like shop.example.net or a URL origin")
 
 
 @dataclass(frozen=True, slots=True)

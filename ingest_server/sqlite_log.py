@@ -198,13 +198,7 @@ class SqliteLog:
 
     # -- reading -------------------------------------------------------------
 
-    def consumer(
-        self,
-        topic: str,
-        group: str | None,
-        on_assign: AssignCallback | None = None,
-        on_revoke: AssignCallback | None = None,  # one member per group here: never revoked
-    ) -> SqliteConsumer:
+    def consumer(self, topic: str, group: str | None, on_assign: AssignCallback | None = None) -> SqliteConsumer:
         return SqliteConsumer(self, topic, group, on_assign)
 
     def end_offset(self, topic: str, partition: int) -> int:

@@ -11,6 +11,7 @@ from typing import Any
 
 import httpx
 import pytest
+import pytest_asyncio
 
 from ingest_server.app import create_app
 from ingest_server.config import Settings
@@ -44,10 +45,12 @@ class RunningApp:
         raise AssertionError(f"{what} within {WAIT_S} s; last snapshot totals: {snapshot.get('totals')!r}")
 
 
-@pytest.fixture
-async def runtime_app(tmp_path: Path) -> AsyncIterator[RunningApp]:
-    """The app with all roles on the embedded log in ``tmp_path``, its lifespan running."""
-    data_dir = tmp_path / "data"
+@pytest_asyncio.fixture(scope="module", loop_scope="module")
+async def runtime_app(tmp_path_factory: pytest.TempPathFactory) -> AsyncIterator[RunningApp]:
+    """The app with all roles on a fresh embedded log, its lifespan running; one per test module
+    (stopping it takes a few hundred ms), so tests keep apart by using sites of their own.
+    Its tests run in the module's event loop: ``pytestmark = pytest.mark.asyncio(loop_scope="module")``."""
+    data_dir = tmp_path_factory.mktemp("runtime_app") / "data"
     runtime = Runtime(Settings(data_dir=data_dir, flush_interval_ms=20))
     app = create_app(runtime)
     transport = httpx.ASGITransport(app=app, client=(CLIENT_IP, 43210))

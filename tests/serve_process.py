@@ -52,6 +52,7 @@ class ServeProcess:
             except OSError:
                 pass
             time.sleep(0.1)
+        self.kill9()
         raise RuntimeError(f"server not ready after {timeout}s:\n{self.log_path.read_text()[-3000:]}")
 
     def kill9(self) -> None:

@@ -8,31 +8,29 @@ const nav = navigator
 const loc = location
 const script = doc.currentScript
 const cfg = script.dataset
-const has = (key) => key in cfg
-const now = Date.now
 // Capture phase on window: sees clicks whose propagation the page stops, and
 // document events (visibilitychange) on their way down.
 const on = (type, fn) => addEventListener(type, fn, 1)
 
 const site = cfg.site || loc.hostname
 const endpoint = (cfg.api || new URL(script.src).origin) + '/api/collect'
-const hashRoutes = has('hash')
-const manual = has('manual')
+const hashRoutes = 'hash' in cfg
+const manual = 'manual' in cfg
 const downloads = RegExp('\\.(' + (cfg.downloads || 'pdf|xlsx?|docx?|pptx?|csv|zip|gz|dmg|exe|apk|mp[34]') + ')$', 'i')
 const STORE = 'activity_tracker_q'
 
 // Off for local development, automated browsers and visitors asking not to be
 // tracked, unless the site opts in.
 const off =
-  (!has('trackLocalhost') && /^(localhost|127\.|\[::1\]$|$)/.test(loc.hostname)) ||
-  (nav.webdriver && !has('trackAutomation')) ||
+  (!('trackLocalhost' in cfg) && /^(localhost|127\.|\[::1\]$|$)/.test(loc.hostname)) ||
+  (nav.webdriver && !('trackAutomation' in cfg)) ||
   (cfg.respectDnt != 'false' && (nav.doNotTrack == 1 || nav.globalPrivacyControl))
 
 // 32 decimal digits (~100 random bits): the event id is the dedupe key end to end.
 const uid = () => crypto.getRandomValues(new Uint8Array(32)).join('').slice(0, 32)
 
-// Truncate to a wire limit; empty values are left out of the JSON.
-const cut = (value, max) => (value ? value.slice(0, max) : undefined)
+// Truncates a string to its wire limit (the collector ignores empty strings).
+const cut = (value, max) => value?.slice(0, max)
 
 let storage, sid
 try {
@@ -62,7 +60,7 @@ const swap = (events, old = []) => {
 // store already emptied by another sends nothing.
 const retry = (events, after) => {
   swap(events)
-  setTimeout(() => send(swap()), after * 1e3 || Math.min(3e5, 500 * 2 ** attempt++))
+  setTimeout(() => send(swap()), after * 1e3 || 500 << attempt++ % 10)
 }
 
 // A string body goes out as text/plain;charset=UTF-8: no CORS preflight.
@@ -91,14 +89,14 @@ const routeKey = () => loc.pathname + (hashRoutes ? loc.hash : '')
 const event = (type, fields) => {
   if (off || storage?.activity_tracker_ignore == 'true') return
   // Whichever timer fires first takes the batch.
-  queue.push({ id: uid(), type, ts: now(), url: page || pageUrl(), sid, wd: nav.webdriver || undefined, ...fields }) > 9 ? flush() : setTimeout(flush, 1e3)
+  queue.push({ id: uid(), type, ts: Date.now(), url: page || pageUrl(), sid, wd: nav.webdriver || undefined, ...fields }) > 9 ? flush() : setTimeout(flush, 1e3)
 }
 
 const custom = (name, props) => event('custom', { name: cut(name, 128), props })
 
 // Engaged time counts only while the page has focus, which a hidden page never has.
 const tick = () => {
-  const t = now()
+  const t = Date.now()
   engagedMs += engagedSince && t - engagedSince
   engagedSince = doc.hasFocus() && t
 }
@@ -132,12 +130,11 @@ const pageview = (url) => {
 
 const route = () => manual || routeKey() == pageKey || pageview()
 
-// One event per click, for the nearest element that is tagged, a link or a button.
+// One event per click, for the nearest element that is tagged, a link or a
+// button. A link that navigates away is delivered by the hidden page's beacon.
 const click = ({ target }) => {
   const el = target.closest?.('[data-event],a,button,[role=button]')
-  if (!el) return
-  const href = el.href
-  const name = el.dataset.event
+  const name = el?.dataset.event
   if (name) {
     const props = {}
     for (const attr of el.attributes) {
@@ -145,14 +142,14 @@ const click = ({ target }) => {
       if (key) props[key] = cut(attr.value, 512)
     }
     custom(name, props)
-  } else
-    event(
-      // Only links carry an href; a label never includes what was typed into inputs.
-      (href && (downloads.test(el.pathname) ? 'download' : el.host != loc.host && 'outbound')) || 'click',
-      { name: cut((el.ariaLabel || el.innerText || el.id).trim(), 64), target: cut(href, 2048) },
-    )
-  // The browser may leave the page right after a link click: a beacon outlives it.
-  href && flush(1)
+  } else if (el) {
+    const href = el.href
+    // Only links carry an href; a label never includes what was typed into inputs.
+    event((href && (downloads.test(el.pathname) ? 'download' : el.host && el.host != loc.host && 'outbound')) || 'click', {
+      name: cut(el.ariaLabel || el.innerText || el.id, 64),
+      target: cut(href, 2048),
+    })
+  }
 }
 
 // ---- public API and start-up ----------------------------------------------

@@ -127,15 +127,20 @@ function safeHttpUrl(text) {
   }
 }
 
-// Per-minute count of the newest minute that is over (the current minute is
-// still filling up and would make the number dip every time a minute starts).
-function lastFullMinute(snapshot, field) {
+// Count over the last 60 seconds, estimated from minute buckets as a sliding
+// window: the current minute so far plus the part of the previous minute that
+// is still inside the window. It neither dips at the start of each minute nor
+// lags a whole minute behind.
+function lastSixtySeconds(snapshot, field) {
   const series = objects(snapshot.series)
   const now = num(snapshot.ts)
-  for (let i = series.length - 1; i >= 0; i--) {
-    if (num(series[i].t) + 60000 <= now) return num(series[i][field])
-  }
-  return series.length ? num(series[series.length - 1][field]) : 0
+  const last = series.length - 1
+  if (last < 0) return 0
+  const current = series[last]
+  const elapsed = (now - num(current.t)) / 60000
+  if (elapsed < 0 || elapsed >= 1) return num(current[field])
+  const previous = last > 0 ? num(series[last - 1][field]) : 0
+  return num(current[field]) + previous * (1 - elapsed)
 }
 
 // ------------------------------------------------------------------- DOM
@@ -319,8 +324,8 @@ function livePanel(section) {
     section,
     [
       { label: 'Current visitors', value: (s) => num(s.current_visitors), format: formatCount },
-      { label: 'Events / min', value: (s) => lastFullMinute(s, 'events'), format: formatCount },
-      { label: 'Pageviews / min', value: (s) => lastFullMinute(s, 'pageviews'), format: formatCount },
+      { label: 'Events / min', value: (s) => lastSixtySeconds(s, 'events'), format: formatCount },
+      { label: 'Pageviews / min', value: (s) => lastSixtySeconds(s, 'pageviews'), format: formatCount },
     ],
     0,
   )
