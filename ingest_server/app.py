@@ -136,11 +136,17 @@ def create_app(runtime: Runtime, access: Access | None = None) -> Starlette:
 
     async def http_error(request: Request, exc: Exception) -> Response:
         if isinstance(exc, HTTPError):
-            return _json(exc.status, exc.body(), exc.headers)
-        if isinstance(exc, HTTPException):
+            response = _json(exc.status, exc.body(), exc.headers)
+        elif isinstance(exc, HTTPException):
             field = "method" if exc.status_code == 405 else "path"
-            return _json(exc.status_code, {"error": f"{field}: {exc.detail}", "field": field}, exc.headers)
-        raise exc
+            response = _json(exc.status_code, {"error": f"{field}: {exc.detail}", "field": field}, exc.headers)
+        else:
+            raise exc
+        if request.url.path.startswith(("/api/stream", "/api/snapshot", "/api/stats")):
+            # an embedded widget on another origin must be able to read why it was refused
+            response.headers.update(_cors(request))
+            response.headers["access-control-expose-headers"] = "Retry-After"
+        return response
 
     @contextlib.asynccontextmanager
     async def lifespan(app: Starlette) -> AsyncIterator[None]:
@@ -158,7 +164,6 @@ def create_app(runtime: Runtime, access: Access | None = None) -> Starlette:
         Route("/dashboard", dashboard, methods=["GET"]),
         asset("t.js", 3600, {"access-control-allow-origin": "*"}),
         asset("widget.js", 3600, {"access-control-allow-origin": "*"}),
-        asset("dashboard.js", 3600),
         Route("/healthz", healthz, methods=["GET"]),
         Route("/readyz", readyz, methods=["GET"]),
         Route("/metrics", metrics_endpoint, methods=["GET"]),

@@ -114,6 +114,7 @@ def _settings(roles: frozenset[str], **options: Any) -> Settings:
 def cli(ctx: click.Context, log_level: str) -> None:
     """Self-hosted real-time web analytics. With no command, runs `serve`."""
     logging.basicConfig(level=log_level.upper(), format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    logging.getLogger("kafka").setLevel(max(logging.WARNING, logging.getLevelName(log_level.upper())))
     if ctx.invoked_subcommand is None:
         ctx.invoke(serve)
 
@@ -159,6 +160,22 @@ def snippet(base: str, site: str, widget: bool) -> None:
 
 cli.add_command(sites)
 cli.add_command(token)
+
+
+@cli.command()
+@click.option("--data-dir", type=click.Path(file_okay=False, path_type=Path), default=None)
+@click.option("--kafka", default=None, metavar="HOST:PORT[,…]", help="Check this Kafka cluster instead of the embedded log.")
+@click.option("--geoip", type=click.Path(dir_okay=False, path_type=Path), default=None)
+def doctor(data_dir: Path | None, kafka: str | None, geoip: Path | None) -> None:
+    """Check the log backend and the configuration; exits 1 if something is wrong."""
+    from ingest_server.doctor import check
+
+    settings = Settings(data_dir=data_dir or default_data_dir(), kafka=kafka, geoip=geoip)
+    findings = check(settings)
+    for finding in findings:
+        click.secho(("ok       " if finding.ok else "PROBLEM  ") + finding.sentence, fg=None if finding.ok else "red")
+    if not all(f.ok for f in findings):
+        raise SystemExit(1)
 
 
 def main() -> None:

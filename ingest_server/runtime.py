@@ -19,7 +19,7 @@ from ingest_server.eventlog import ROLLUPS_TOPIC, EventLog, LogConsumer
 from ingest_server.geo import GeoLookup
 from ingest_server.rollup_store import RollupStore
 from ingest_server.sqlite_log import SqliteLog
-from ingest_server.visitors import SqliteSaltStore, VisitorHasher
+from ingest_server.visitors import SaltStore, SqliteSaltStore, VisitorHasher
 
 log = logging.getLogger("activity_tracker.runtime")
 
@@ -49,7 +49,12 @@ class Runtime:
         self._tasks: list[asyncio.Task[None]] = []
         roles = settings.roles
         if "collect" in roles:
-            hasher = VisitorHasher(SqliteSaltStore(settings.data_dir / "salts.sqlite3"))
+            salts: SaltStore = SqliteSaltStore(settings.data_dir / "salts.sqlite3")
+            if settings.kafka:  # collectors on several machines must agree on the day's salt
+                from ingest_server.kafka_salts import KafkaSaltStore
+
+                salts = KafkaSaltStore(settings.kafka, fallback=salts)
+            hasher = VisitorHasher(salts)
             self.collector = Collector(self.log, hasher, GeoLookup.open(settings.geoip), gate or OpenGate())
         if "dashboard" in roles:
             self.store = RollupStore(settings.data_dir / "rollups.sqlite3")

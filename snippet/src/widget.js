@@ -275,7 +275,7 @@ async function errorMessage(response) {
   const fallback = {
     401: 'a token is required',
     403: 'the token was refused',
-    404: 'unknown site',
+    404: 'not found',
   }[response.status]
   return `${reason || fallback || 'request refused'} (HTTP ${response.status})`
 }
@@ -744,14 +744,10 @@ class ActivityDashboard extends HTMLElement {
 
   attributeChangedCallback(name, previous, value) {
     if (!this._ready || previous === value) return
-    if (name === 'panels' || name === 'mode') {
-      this._build()
-      if (this._snapshot) this._render()
-      return
-    }
     if (name === 'site') this._snapshot = null
     this._build()
     if (this._snapshot) this._render()
+    if (name === 'panels' || name === 'mode') return
     this._connect()
     if (name === 'period' && this.hasAttribute('from-location')) this._writeLocation()
   }
@@ -866,6 +862,7 @@ class ActivityDashboard extends HTMLElement {
       const api = this.getAttribute('api')
       base = api ? new URL(api.endsWith('/') ? api : `${api}/`, location.href).href : SCRIPT_ORIGIN
     } catch {
+      this._setStatus('error')
       this._showAlert('The api attribute is not a valid URL.')
       return
     }
