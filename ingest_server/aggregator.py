@@ -6,7 +6,7 @@ transaction on the embedded log). The only other state — recent event ids for
 dedupe and open visits — is a function of the last 24 hours of the partition,
 so on assignment it is rebuilt by replaying that window without emitting.
 Retries of an event can only arrive within that window, because the schema
-rejects events more than 24 hours old.
+rejects events older than the window (``--max-event-age``, 24 hours by default).
 """
 
 from __future__ import annotations
@@ -32,7 +32,8 @@ from ingest_server.eventlog import (
     Record,
 )
 from ingest_server.rollups import Counts, minute_of
-from ingest_server.sessions import Sessionizer
+from ingest_server.segments import VisitSources, event_segments
+from ingest_server.sessions import SessionChange, Sessionizer
 from ingest_server.sources import classify_referrer, is_referrer_spam, page_path, utm
 from ingest_server.useragent import parse_user_agent
 
@@ -47,11 +48,13 @@ class _PartitionState:
     sessions: Sessionizer
     seen: RecentIds
     warm_until: int  # offsets below this rebuild state only; they were committed before
+    sources: VisitSources  # each open visit's source, for the source segments
 
 
 @dataclass(slots=True)
 class _Pending:
     minutes: defaultdict[tuple[str, int], Counts] = field(default_factory=lambda: defaultdict(Counts))
+    segments: defaultdict[tuple[str, int, str], Counts] = field(default_factory=lambda: defaultdict(Counts))
     latest: defaultdict[str, deque[dict[str, Any]]] = field(
         default_factory=lambda: defaultdict(lambda: deque(maxlen=LATEST))
     )
@@ -68,7 +71,7 @@ class Aggregator:
         log_backend: EventLog,
         *,
         flush_interval_s: float = 0.1,
-        dedupe_window_ms: int = 24 * 3600 * 1000,
+        dedupe_window_ms: int = 24 * 3600 * 1000,  # = max event age: a retry can only come while the schema accepts it
         session_timeout_ms: int = 30 * 60 * 1000,
         clock: Callable[[], float] = time.time,
     ) -> None:
@@ -148,6 +151,7 @@ class Aggregator:
                 Sessionizer(timeout_ms=self.session_timeout_ms),
                 RecentIds(self.dedupe_window_ms),
                 warm_until=committed,
+                sources=VisitSources(self.session_timeout_ms),
             )
             consumer.seek(p, warm_from)
             log.info("partition %d: replaying offsets %d..%d to rebuild state", p, warm_from, committed)
@@ -193,7 +197,9 @@ class Aggregator:
             if warm:
                 if not (device.is_bot or event.get("wd")):
                     path = page_path(event["url"]) if event["type"] == "pageview" else None
-                    state.sessions.observe(visitor, ts, path, previous_visitor=previous)
+                    change = state.sessions.observe(visitor, ts, path, previous_visitor=previous)
+                    group = classify_referrer(event.get("ref"), event["url"])[0] if change.new_visit else None
+                    state.sources.observe(visitor, previous, ts, group)
                 continue
             counts = pending.minutes[(site, minute)]
             if device.is_bot or event.get("wd"):
@@ -204,12 +210,15 @@ class Aggregator:
             if ref_domain is not None and is_referrer_spam(ref_domain):
                 counts.count("spam")
                 continue
-            self._count_event(counts, event, site, visitor, previous, ts, state, device, group, ref_domain, batch)
+            self._count_event(pending, counts, event, site, visitor, previous, ts, state, device, group, ref_domain,
+                              batch)
             pending.latest[site].append(_latest(event))
         state.sessions.expire(received)
+        state.sources.expire(received)
 
     def _count_event(
         self,
+        pending: _Pending,
         counts: Counts,
         event: dict[str, Any],
         site: str,
@@ -222,17 +231,74 @@ class Aggregator:
         ref_domain: str | None,
         batch: dict[str, Any],
     ) -> None:
-        kind = event["type"]
-        url = event["url"]
-        path = page_path(url)
-        is_pageview = kind == "pageview"
+        path = page_path(event["url"])
+        is_pageview = event["type"] == "pageview"
         change = state.sessions.observe(visitor, ts, path if is_pageview else None, previous_visitor=previous)
-        counts.count("events")
-        counts.dim("type", kind)
-        counts.visitors.add(visitor)
-        if is_pageview:
-            counts.count("pageviews")
-            counts.dim("page", path)
+        source = state.sources.observe(visitor, previous, ts, group if change.new_visit else None)
+        minute = minute_of(ts)
+        _tally(counts, True, event, path, visitor, change, device, group, ref_domain, batch)
+        for segment, whole_visit in event_segments(path, source):
+            _tally(pending.segments[(site, minute, segment)], whole_visit, event, path, visitor, change, device,
+                   group, ref_domain, batch)
+
+    # -- output --------------------------------------------------------------
+
+    def flush(self) -> None:
+        """Commit the rollups of everything processed, with the offsets they cover, in one transaction."""
+        if not self._has_pending() or self._consumer is None:
+            return
+        merged = _Pending()
+        for part in self._pending.values():
+            for key, counts in part.minutes.items():
+                merged.minutes[key].add(counts)
+            for seg_key, counts in part.segments.items():
+                merged.segments[seg_key].add(counts)
+            for site, events in part.latest.items():
+                merged.latest[site].extend(events)
+            merged.deadletters.extend(part.deadletters)
+            merged.offsets.update(part.offsets)
+        by_segment: defaultdict[tuple[str, int], dict[str, Any]] = defaultdict(dict)
+        for (site, minute, segment), counts in merged.segments.items():
+            by_segment[(site, minute)][segment] = counts.to_json()
+        by_site: defaultdict[str, list[dict[str, Any]]] = defaultdict(list)
+        for (site, minute), counts in merged.minutes.items():
+            by_site[site].append({"m": minute, **counts.to_json(), "s": by_segment.get((site, minute), {})})
+        outgoing = [
+            Outgoing(
+                ROLLUPS_TOPIC,
+                site.encode(),
+                orjson.dumps({"site": site, "minutes": minutes, "latest": list(merged.latest[site])}),
+            )
+            for site, minutes in by_site.items()
+        ]
+        outgoing.extend(merged.deadletters)
+        self._consumer.commit_transaction(outgoing, merged.offsets)
+        metrics.AGGREGATED.inc(sum(int(m["c"].get("events", 0)) for ms in by_site.values() for m in ms))
+        self._pending.clear()
+
+
+def _tally(
+    counts: Counts,
+    whole_visit: bool,
+    event: dict[str, Any],
+    path: str,
+    visitor: int,
+    change: SessionChange,
+    device: Any,
+    group: str,
+    ref_domain: str | None,
+    batch: dict[str, Any],
+) -> None:
+    """Count one event into ``counts``; visit counters and properties only when it holds whole visits."""
+    kind = event["type"]
+    url = event["url"]
+    counts.count("events")
+    counts.dim("type", kind)
+    counts.visitors.add(visitor)
+    if kind == "pageview":
+        counts.count("pageviews")
+        counts.dim("page", path)
+    if whole_visit:
         if change.new_visit:
             counts.count("visits")
             counts.dim("source", group)
@@ -261,48 +327,18 @@ class Aggregator:
             counts.dim("exit", change.exit_from, -1)
         if change.exit_to is not None:
             counts.dim("exit", change.exit_to)
-        if kind == "custom":
-            name = event["name"]
-            counts.dim("goal", name)
-            counts.goal_visitors[name].add(visitor)
-            for key, value in (event.get("props") or {}).items():
-                counts.goal_props[name][f"{key}={value}"] += 1
-        elif kind in ("outbound", "download"):
-            counts.dim(kind, event.get("target") or url)
-        elif kind == "engagement":
-            counts.count("engagements")
-            counts.count("engaged_ms", int(event.get("ms", 0)))
-            counts.count("scroll_sum", int(event.get("scroll", 0)))
-
-    # -- output --------------------------------------------------------------
-
-    def flush(self) -> None:
-        """Commit the rollups of everything processed, with the offsets they cover, in one transaction."""
-        if not self._has_pending() or self._consumer is None:
-            return
-        merged = _Pending()
-        for part in self._pending.values():
-            for key, counts in part.minutes.items():
-                merged.minutes[key].add(counts)
-            for site, events in part.latest.items():
-                merged.latest[site].extend(events)
-            merged.deadletters.extend(part.deadletters)
-            merged.offsets.update(part.offsets)
-        by_site: defaultdict[str, list[dict[str, Any]]] = defaultdict(list)
-        for (site, minute), counts in merged.minutes.items():
-            by_site[site].append({"m": minute, **counts.to_json()})
-        outgoing = [
-            Outgoing(
-                ROLLUPS_TOPIC,
-                site.encode(),
-                orjson.dumps({"site": site, "minutes": minutes, "latest": list(merged.latest[site])}),
-            )
-            for site, minutes in by_site.items()
-        ]
-        outgoing.extend(merged.deadletters)
-        self._consumer.commit_transaction(outgoing, merged.offsets)
-        metrics.AGGREGATED.inc(sum(int(m["c"].get("events", 0)) for ms in by_site.values() for m in ms))
-        self._pending.clear()
+    if kind == "custom":
+        name = event["name"]
+        counts.dim("goal", name)
+        counts.goal_visitors[name].add(visitor)
+        for key, value in (event.get("props") or {}).items():
+            counts.goal_props[name][f"{key}={value}"] += 1
+    elif kind in ("outbound", "download"):
+        counts.dim(kind, event.get("target") or url)
+    elif kind == "engagement":
+        counts.count("engagements")
+        counts.count("engaged_ms", int(event.get("ms", 0)))
+        counts.count("scroll_sum", int(event.get("scroll", 0)))
 
 
 def _latest(event: dict[str, Any]) -> dict[str, Any]:

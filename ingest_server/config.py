@@ -9,6 +9,17 @@ from pathlib import Path
 import platformdirs
 
 ROLES = frozenset({"collect", "aggregate", "dashboard"})
+_DAY_MS = 86_400_000
+_UNITS_MS = {"s": 1000, "m": 60_000, "h": 3_600_000, "d": _DAY_MS}
+
+
+def parse_duration(text: str) -> int:
+    """Milliseconds in a duration like ``90s``, ``30m``, ``24h`` or ``40d``; ``0`` is zero."""
+    text = text.strip().lower()
+    number, unit = (text[:-1], text[-1]) if text[-1:] in _UNITS_MS else (text, "")
+    if not number.isdigit() or (not unit and number.strip("0")):
+        raise ValueError(f"{text!r} is not a duration: write a whole number with s, m, h or d, like 24h or 40d")
+    return int(number) * _UNITS_MS.get(unit, 0)
 
 
 def default_data_dir() -> Path:
@@ -32,11 +43,17 @@ class Settings:
     max_streams: int = 10_000
     rate_limit_ip: float = 0.0  # beacons per second per IP; 0 = off
     rate_limit_site: float = 0.0  # beacons per second per site; 0 = off
+    max_event_age_ms: int = 24 * 3600 * 1000  # older events are rejected; also the aggregator's dedupe window
+    minute_retention_ms: int = 2 * _DAY_MS  # how long minute rollups are kept (0 = forever)
+    hour_retention_ms: int = 90 * _DAY_MS
+    day_retention_ms: int = 400 * _DAY_MS
 
     def __post_init__(self) -> None:
         unknown = set(self.roles) - ROLES
         if unknown:
             raise ValueError(f"Unknown roles {sorted(unknown)}; choose from {sorted(ROLES)}")
+        if self.max_event_age_ms < 60_000:
+            raise ValueError("--max-event-age must be at least 1m")
         if self.roles != ROLES and self.kafka is None:
             raise ValueError("Separate roles share their data through Kafka: give --kafka HOST:PORT, or run serve")
 

@@ -66,6 +66,29 @@ class Beacon:
         return str(json.loads(self.body)["site"])
 
 
+class _Handler(BaseHTTPRequestHandler):
+    """Keep-alive, silent, with one way to answer."""
+
+    protocol_version = "HTTP/1.1"
+
+    def log_message(self, format: str, *args: Any) -> None:
+        pass
+
+    def extra_headers(self) -> None:
+        pass
+
+    def reply(self, status: int, body: bytes, content_type: str, headers: dict[str, str] | None = None) -> None:
+        self.send_response(status)
+        self.extra_headers()
+        self.send_header("Content-Type", content_type)
+        self.send_header("Content-Length", str(len(body)))
+        self.send_header("Cache-Control", "no-store")
+        for name, value in (headers or {}).items():
+            self.send_header(name, value)
+        self.end_headers()
+        self.wfile.write(body)
+
+
 class _Server:
     """A threaded stdlib HTTP server on a random loopback port."""
 
@@ -74,7 +97,7 @@ class _Server:
         self.httpd.daemon_threads = True
         self.port = self.httpd.server_address[1]
         self.origin = f"http://127.0.0.1:{self.port}"
-        self.thread = threading.Thread(target=self.httpd.serve_forever, daemon=True)
+        self.thread = threading.Thread(target=self.httpd.serve_forever, args=(0.05,), daemon=True)
         self.thread.start()
 
     def close(self) -> None:
@@ -138,19 +161,14 @@ class Collector(_Server):
     def _handler(self) -> type[BaseHTTPRequestHandler]:
         collector = self
 
-        class Handler(BaseHTTPRequestHandler):
-            protocol_version = "HTTP/1.1"
-
-            def log_message(self, format: str, *args: Any) -> None:
-                pass
-
+        class Handler(_Handler):
             def record(self, body: bytes) -> None:
                 headers = {k.lower(): v for k, v in self.headers.items()}
                 with collector.changed:
                     collector.requests.append(Beacon(self.command, self.path, headers, body, time.monotonic()))
                     collector.changed.notify_all()
 
-            def cors(self) -> None:
+            def extra_headers(self) -> None:
                 # What the real collector must send for fetch() to read Retry-After.
                 self.send_header("Access-Control-Allow-Origin", self.headers.get("Origin") or "*")
                 self.send_header("Access-Control-Expose-Headers", "Retry-After")
@@ -165,12 +183,7 @@ class Collector(_Server):
 
             def do_OPTIONS(self) -> None:  # a preflight: the snippet must never cause one
                 self.record(b"")
-                self.send_response(204)
-                self.cors()
-                self.send_header("Access-Control-Allow-Methods", "POST")
-                self.send_header("Access-Control-Allow-Headers", "content-type")
-                self.send_header("Content-Length", "0")
-                self.end_headers()
+                self.reply(204, b"", "text/plain", {"Access-Control-Allow-Methods": "POST"})
 
             def do_POST(self) -> None:
                 body = self.rfile.read(int(self.headers.get("Content-Length") or 0))
@@ -191,17 +204,6 @@ class Collector(_Server):
                             collector.problems.append(f"rejected {rejected}: {body!r}")
                         payload = {"accepted": len(beacon.events), "rejected": rejected}
                 self.reply(status, json.dumps(payload).encode(), "application/json", headers)
-
-            def reply(self, status: int, body: bytes, content_type: str, headers: dict[str, str] | None = None) -> None:
-                self.send_response(status)
-                self.cors()
-                self.send_header("Content-Type", content_type)
-                self.send_header("Content-Length", str(len(body)))
-                self.send_header("Cache-Control", "no-store")
-                for name, value in (headers or {}).items():
-                    self.send_header(name, value)
-                self.end_headers()
-                self.wfile.write(body)
 
         return Handler
 
@@ -224,12 +226,7 @@ class FixtureServer(_Server):
     def _handler(self) -> type[BaseHTTPRequestHandler]:
         server = self
 
-        class Handler(BaseHTTPRequestHandler):
-            protocol_version = "HTTP/1.1"
-
-            def log_message(self, format: str, *args: Any) -> None:
-                pass
-
+        class Handler(_Handler):
             def do_GET(self) -> None:
                 name = self.path.split("?")[0].split("#")[0].lstrip("/")
                 if "/" in name or not (FIXTURES / name).is_file():
@@ -239,12 +236,7 @@ class FixtureServer(_Server):
                     text = text.replace("{{COLLECTOR}}", server.collector.origin)
                     text = text.replace("{{ELSEWHERE}}", f"http://localhost:{server.port}")
                     body, status = text.encode(), 200
-                self.send_response(status)
-                self.send_header("Content-Type", "text/html; charset=utf-8")
-                self.send_header("Content-Length", str(len(body)))
-                self.send_header("Cache-Control", "no-store")
-                self.end_headers()
-                self.wfile.write(body)
+                self.reply(status, body, "text/html; charset=utf-8")
 
         return Handler
 

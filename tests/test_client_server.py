@@ -131,7 +131,7 @@ def test_resent_ids_are_counted_once(server: str) -> None:
     assert view["totals"]["events"] == 10
 
 
-@pytest.mark.xfail(strict=False, reason="the collector does not read the SDK's 'vid' (visitor key) yet")
+@SDK_IS_A_BOT
 def test_visitor_key_identifies_visitors(server: str) -> None:
     with Client(server, "vid.example.com", flush_interval=0.05) as client:
         for visitor in ("alice", "bob", "alice"):

@@ -28,7 +28,6 @@ log = logging.getLogger(__name__)
 
 PropValue = str | int | float | bool | None
 
-MAX_VID_LEN: Final = 64
 ATEXIT_TIMEOUT: Final = 2.0  # seconds an exiting interpreter waits for queued events
 MAX_BACKOFF: Final = 30.0
 MAX_RETRY_AFTER: Final = 120.0
@@ -82,7 +81,8 @@ class Client:
 
     Events are validated against the wire schema when tracked, queued in memory (at most
     ``max_queue``) and posted in batches by one background thread, which retries 429, 5xx and
-    network errors with exponential backoff and jitter. An event keeps its id across retries, so
+    network errors with exponential backoff and jitter (the first wait is up to ``backoff``
+    seconds; ``Retry-After`` wins when given). An event keeps its id across retries, so
     the collector's dedupe makes a retry safe. After construction nothing raises into the
     caller: problems are logged and counted in ``stats``. Queued events are flushed at exit.
     """
@@ -251,12 +251,9 @@ class Client:
         if "props" in raw:
             raw["props"] = dict(raw["props"]) if isinstance(raw["props"], Mapping) else raw["props"]
         raw.update(id=event_id, ts=now_ms if ts_ms is None else ts_ms)
+        if visitor is not None:
+            raw["vid"] = visitor  # the collector hashes it instead of the app server's IP
         event = schema.validate_event(raw, now_ms)
-        if visitor is not None and visitor != "":
-            # TODO(schema): validate_event will check "vid" once the schema has it.
-            if not isinstance(visitor, str) or len(visitor) > MAX_VID_LEN:
-                raise schema._Invalid("vid", f"(visitor) must be a string of at most {MAX_VID_LEN} characters")
-            event["vid"] = visitor
         encoded = orjson.dumps(event)
         if len(self._prefix) + len(encoded) + 2 > schema.MAX_BODY_BYTES:
             raise schema._Invalid("event", f"is {len(encoded)} bytes encoded; a request is limited to {schema.MAX_BODY_BYTES}")

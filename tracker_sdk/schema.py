@@ -98,8 +98,11 @@ def normalise_site(site: str) -> str:
     return site
 
 
-def parse_beacon(body: bytes, now_ms: int) -> Beacon:
-    """Parse and validate a beacon body; raise ``EnvelopeError`` if the envelope is unusable."""
+def parse_beacon(body: bytes, now_ms: int, *, max_past_ms: int = MAX_PAST_MS) -> Beacon:
+    """Parse and validate a beacon body; raise ``EnvelopeError`` if the envelope is unusable.
+
+    Events older than ``max_past_ms`` are rejected; a server raises it to accept backfills.
+    """
     if len(body) > MAX_BODY_BYTES:
         raise BodyTooLarge("body", f"is {len(body)} bytes; the limit is {MAX_BODY_BYTES}")
     try:
@@ -124,7 +127,7 @@ def parse_beacon(body: bytes, now_ms: int) -> Beacon:
     seen: set[str] = set()
     for index, raw in enumerate(events):
         try:
-            event = validate_event(raw, now_ms)
+            event = validate_event(raw, now_ms, max_past_ms)
             if event["id"] in seen:
                 raise _Invalid("id", "appears twice in this batch")
             seen.add(event["id"])
@@ -134,7 +137,7 @@ def parse_beacon(body: bytes, now_ms: int) -> Beacon:
     return Beacon(site, valid, rejected)
 
 
-def validate_event(raw: object, now_ms: int) -> dict[str, Any]:
+def validate_event(raw: object, now_ms: int, max_past_ms: int = MAX_PAST_MS) -> dict[str, Any]:
     """Return a normalised copy of one event, or raise ``_Invalid`` naming the field."""
     if not isinstance(raw, dict):
         raise _Invalid("event", "must be a JSON object")
@@ -149,8 +152,8 @@ def validate_event(raw: object, now_ms: int) -> dict[str, Any]:
         ts = int(ts)
     if not isinstance(ts, int) or isinstance(ts, bool):
         raise _Invalid("ts", "is required: milliseconds since the Unix epoch, an integer")
-    if ts < now_ms - MAX_PAST_MS:
-        raise _Invalid("ts", f"is more than {MAX_PAST_MS // 3_600_000} hours in the past")
+    if ts < now_ms - max_past_ms:
+        raise _Invalid("ts", f"is more than {max_past_ms // 3_600_000} hours in the past")
     if ts > now_ms + MAX_FUTURE_MS:
         raise _Invalid("ts", f"is more than {MAX_FUTURE_MS // 60_000} minutes in the future")
     url = raw.get("url")
