@@ -35,11 +35,12 @@ from ingest_server.rollups import Counts, minute_of
 from ingest_server.segments import VisitSources, event_segments
 from ingest_server.sessions import SessionChange, Sessionizer
 from ingest_server.sources import classify_referrer, is_referrer_spam, page_path, utm
-from ingest_server.useragent import parse_user_agent
+from ingest_server.useragent import Device, parse_user_agent
 
 log = logging.getLogger("activity_tracker.aggregator")
 
 GROUP = "activity-aggregators"
+SERVER_SIDE = Device(browser="(server-side)", os="(server-side)", device_type="other", is_bot=False)
 LATEST = 20
 
 
@@ -186,7 +187,8 @@ class Aggregator:
         received: int = batch["rt"]
         visitor: int = batch["vid"]
         previous: int | None = batch.get("pvid")
-        device = parse_user_agent(batch.get("ua", ""))
+        # Server-side SDK events carry the app server's user agent, not a visitor's: never a bot.
+        device = SERVER_SIDE if batch.get("src") == "sdk" else parse_user_agent(batch.get("ua", ""))
         for event in batch["events"]:
             ts = min(int(event["ts"]), received)
             minute = minute_of(ts)

@@ -14,7 +14,7 @@ import click
 import uvicorn
 
 from ingest_server.cli_admin import sites, token
-from ingest_server.config import ROLES, Settings, default_data_dir
+from ingest_server.config import ROLES, Settings, default_data_dir, parse_duration
 
 ENV_PREFIX = "ACTIVITY_TRACKER"
 
@@ -70,6 +70,23 @@ def _announce(settings: Settings, registry: Any) -> None:
             click.echo(f"  (private: add &token=… from `activity-tracker token create --site {example}`)")
 
 
+class _Duration(click.ParamType):
+    """``24h``, ``40d``, ``90m``, ``30s`` → milliseconds."""
+
+    name = "duration"
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> int:
+        if isinstance(value, int):
+            return value
+        try:
+            return parse_duration(str(value))
+        except ValueError as exc:
+            self.fail(str(exc), param, ctx)
+
+
+DURATION = _Duration()
+
+
 def _server_options(default_port: int, roles: bool = False) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
     def decorate(f: Callable[..., Any]) -> Callable[..., Any]:
         options = [
@@ -90,6 +107,16 @@ def _server_options(default_port: int, roles: bool = False) -> Callable[[Callabl
             click.option("--max-streams", default=10_000, show_default=True, type=int, help="Concurrent dashboard streams per process."),
             click.option("--rate-limit-ip", default=0.0, type=float, help="Beacons per second per client IP (0: off)."),
             click.option("--rate-limit-site", default=0.0, type=float, help="Beacons per second per site (0: off)."),
+            # one variable for every role: the collector's limit and the aggregator's dedupe window must agree
+            click.option("--max-event-age", "max_event_age_ms", type=DURATION, default="24h", show_default=True,
+                         envvar=f"{ENV_PREFIX}_MAX_EVENT_AGE",
+                         help="Reject events older than this; raise it (e.g. 40d) to load history with `simulate`."),
+            click.option("--minute-retention", "minute_retention_ms", type=DURATION, default="2d", show_default=True,
+                         help="Keep per-minute rollups this long (0: forever)."),
+            click.option("--hour-retention", "hour_retention_ms", type=DURATION, default="90d", show_default=True,
+                         help="Keep per-hour rollups this long (0: forever)."),
+            click.option("--day-retention", "day_retention_ms", type=DURATION, default="400d", show_default=True,
+                         help="Keep per-day rollups this long (0: forever)."),
         ]
         for option in reversed(options):
             f = option(f)

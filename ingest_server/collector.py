@@ -24,7 +24,7 @@ from ingest_server.eventlog import EVENTS_TOPIC, LogUnavailable
 from ingest_server.geo import GeoLookup
 from ingest_server.ratelimit import CollectLimits
 from ingest_server.visitors import VisitorHasher
-from tracker_sdk.schema import MAX_BODY_BYTES, EnvelopeError, normalise_site, parse_beacon
+from tracker_sdk.schema import MAX_BODY_BYTES, MAX_PAST_MS, EnvelopeError, normalise_site, parse_beacon
 
 _CONTENT_TYPES = ("text/plain", "application/json", "")
 BODY_TIMEOUT_S = 10.0  # a beacon is at most 64 KiB: a slower upload is a stalled or hostile client
@@ -59,8 +59,9 @@ def _json(status: int, body: dict[str, Any], headers: dict[str, str] | None = No
 
 class Collector:
     def __init__(self, sink: Sink, hasher: VisitorHasher, geo: GeoLookup, gate: SiteGate,
-                 limits: CollectLimits | None = None) -> None:
+                 limits: CollectLimits | None = None, max_event_age_ms: int = MAX_PAST_MS) -> None:
         self.sink = sink
+        self.max_event_age_ms = max_event_age_ms  # the aggregator's dedupe window must be as long
         self.hasher = hasher
         self.geo = geo
         self.gate = gate
@@ -107,7 +108,7 @@ class Collector:
             raise HTTPError(408, "body", f"was not received within {BODY_TIMEOUT_S:g} s") from None
         now_ms = int(time.time() * 1000)
         try:
-            beacon = parse_beacon(body, now_ms)
+            beacon = parse_beacon(body, now_ms, max_past_ms=self.max_event_age_ms)
         except EnvelopeError as exc:
             raise HTTPError(exc.status, exc.field, exc.reason) from None
         self.gate.check_collect(beacon.site, origin)
@@ -126,14 +127,20 @@ class Collector:
         ip = request.client.host if request.client else ""
         ua = request.headers.get("user-agent", "")[:512]
         country = self.geo.country(ip) if ip else None
-        by_visitor: defaultdict[tuple[int, int | None], list[dict[str, Any]]] = defaultdict(list)
+        by_visitor: defaultdict[tuple[int, int | None, bool], list[dict[str, Any]]] = defaultdict(list)
         for event in events:
             sdk_visitor = event.pop("vid", None)
-            key_ip = f"sdk:{sdk_visitor}" if sdk_visitor else ip
-            by_visitor[self.hasher.visitor_ids(site, key_ip, ua, now_ms)].append(event)
+            if sdk_visitor:  # a server-side event: the app's own visitor key stands in for IP + UA
+                vid, pvid = self.hasher.visitor_ids(site, f"sdk:{sdk_visitor}", "", now_ms)
+            else:
+                vid, pvid = self.hasher.visitor_ids(site, ip, ua, now_ms)
+            by_visitor[(vid, pvid, bool(sdk_visitor))].append(event)
         items = []
-        for (vid, pvid), group in by_visitor.items():
-            record = {"site": site, "rt": now_ms, "vid": vid, "pvid": pvid, "ua": ua, "country": country, "events": group}
+        for (vid, pvid, server_side), group in by_visitor.items():
+            record = {"site": site, "rt": now_ms, "vid": vid, "pvid": pvid, "ua": ua, "country": country,
+                      "events": group}
+            if server_side:
+                record["src"] = "sdk"
             items.append((vid.to_bytes(8, "big"), orjson.dumps(record)))
         try:
             await self.sink.produce(EVENTS_TOPIC, items)

@@ -1,10 +1,14 @@
-"""The dashboard side's store: sums the rollups topic into per-site views.
+"""The dashboard side's store: sums the rollups topic into per-site history.
 
-It reads every partition of ``activity.rollups`` and keeps, in one SQLite file,
-minute and day counts, visitor sketches, the latest events, and the rollup
-offsets already applied — all written in one transaction, so a restart
-neither loses nor repeats a rollup. Today and the last hour are also kept in
-memory, which is what live snapshots are computed from.
+It reads every partition of ``activity.rollups`` and keeps, in one SQLite file:
+counts per minute, hour and day (``rollups``), visitor sketches per minute,
+hour and day (``uniques``) — each for the whole site and for every segment
+(see segments.py) — the latest events, and the rollup offsets already
+applied, all written in one transaction, so a restart neither loses nor
+repeats a rollup. Minutes, hours and days are pruned after their retention.
+
+Reads go through one SQLite connection per thread (WAL readers never wait for
+the writer), so a long query never holds up the rollups or the live streams.
 """
 
 from __future__ import annotations
@@ -12,42 +16,108 @@ from __future__ import annotations
 import sqlite3
 import threading
 import time
-from collections import defaultdict, deque
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Callable, Iterable
+from typing import Any, Callable
 
 import orjson
 
 from ingest_server.eventlog import Record
-from ingest_server.rollups import Counts, day_of, minute_of, top
+from ingest_server.rollups import DIMENSIONS, Counts, day_of, minute_of, top
 from ingest_server.sketches import UniqueCounter, union
 
-_SCHEMA = """
-CREATE TABLE IF NOT EXISTS applied (partition INTEGER PRIMARY KEY, next_offset INTEGER NOT NULL);
-CREATE TABLE IF NOT EXISTS minute_counts (
-    site TEXT NOT NULL, minute INTEGER NOT NULL, dim TEXT NOT NULL, key TEXT NOT NULL, n INTEGER NOT NULL,
-    PRIMARY KEY (site, minute, dim, key)) WITHOUT ROWID;
-CREATE TABLE IF NOT EXISTS day_counts (
-    site TEXT NOT NULL, day INTEGER NOT NULL, dim TEXT NOT NULL, key TEXT NOT NULL, n INTEGER NOT NULL,
-    PRIMARY KEY (site, day, dim, key)) WITHOUT ROWID;
-CREATE TABLE IF NOT EXISTS sketches (
-    site TEXT NOT NULL, span TEXT NOT NULL, start INTEGER NOT NULL, goal TEXT NOT NULL, blob BLOB NOT NULL,
-    PRIMARY KEY (site, span, start, goal)) WITHOUT ROWID;
-CREATE TABLE IF NOT EXISTS latest (site TEXT NOT NULL, ts INTEGER NOT NULL, id TEXT NOT NULL, event BLOB NOT NULL,
-    PRIMARY KEY (site, id)) WITHOUT ROWID;
-"""
+MINUTE = 60_000
+HOUR = 3_600_000
+DAY = 86_400_000
+SPANS = {"m": MINUTE, "h": HOUR, "d": DAY}
+_COARSEST_FIRST = ("d", "h", "m")
 
-_UPSERT = "INSERT INTO {t} VALUES (?, ?, ?, ?, ?) ON CONFLICT DO UPDATE SET n = n + excluded.n"
 LIVE_MINUTES = 60
 CURRENT_MINUTES = 5
 REALTIME_MINUTES = 30
 LATEST = 20
 PERIODS = ("realtime", "today", "7d", "30d")
-_DAY = 86_400_000
+_PRUNE_EVERY_MS = HOUR
+_SCHEMA_VERSION = 2
+
+_SCHEMA = """
+CREATE TABLE IF NOT EXISTS applied (partition INTEGER PRIMARY KEY, next_offset INTEGER NOT NULL);
+CREATE TABLE IF NOT EXISTS rollups (
+    site TEXT NOT NULL, seg TEXT NOT NULL, dim TEXT NOT NULL, span TEXT NOT NULL, start INTEGER NOT NULL,
+    key TEXT NOT NULL, n INTEGER NOT NULL,
+    PRIMARY KEY (site, seg, dim, span, start, key)) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS rollups_by_age ON rollups (span, start);
+CREATE TABLE IF NOT EXISTS uniques (
+    site TEXT NOT NULL, seg TEXT NOT NULL, goal TEXT NOT NULL, span TEXT NOT NULL, start INTEGER NOT NULL,
+    blob BLOB NOT NULL,
+    PRIMARY KEY (site, seg, goal, span, start)) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS uniques_by_age ON uniques (span, start);
+CREATE TABLE IF NOT EXISTS latest (site TEXT NOT NULL, ts INTEGER NOT NULL, id TEXT NOT NULL, event BLOB NOT NULL,
+    PRIMARY KEY (site, id)) WITHOUT ROWID;
+"""
+# Version 1 kept minutes and days of the whole site only; its rows move over (hours derived from the minutes).
+_MIGRATE_FROM_1 = """
+INSERT OR IGNORE INTO rollups SELECT site, '', dim, 'm', minute, key, n FROM minute_counts;
+INSERT OR IGNORE INTO rollups SELECT site, '', dim, 'h', minute - minute % 3600000, key, SUM(n)
+    FROM minute_counts GROUP BY site, dim, minute - minute % 3600000, key;
+INSERT OR IGNORE INTO rollups SELECT site, '', dim, 'd', day, key, n FROM day_counts;
+INSERT OR IGNORE INTO uniques SELECT site, '', goal, span, start, blob FROM sketches;
+DROP TABLE minute_counts;
+DROP TABLE day_counts;
+DROP TABLE sketches;
+"""
+_UPSERT = "INSERT INTO rollups VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO UPDATE SET n = n + excluded.n"
+
+# (span, first bucket start, end): the buckets of that span with first <= start < end.
+Piece = tuple[str, int, int]
 
 
 class UnknownPeriod(ValueError):
     status = 400
+
+
+@dataclass(frozen=True, slots=True)
+class Retention:
+    """How long each span of rollups is kept, in milliseconds; 0 keeps it forever."""
+
+    minutes_ms: int = 2 * DAY
+    hours_ms: int = 90 * DAY
+    days_ms: int = 400 * DAY
+
+    def of(self, span: str) -> int:
+        return {"m": self.minutes_ms, "h": self.hours_ms, "d": self.days_ms}[span]
+
+
+def cover(start: int, end: int) -> list[Piece]:
+    """The fewest whole days, hours and minutes that tile ``[start, end)``; both must be whole minutes."""
+    if start % MINUTE or end % MINUTE:
+        raise ValueError(f"cover() takes whole minutes, got {start}..{end}")
+    pieces: list[Piece] = []
+
+    def tile(lo: int, hi: int, level: int) -> None:
+        if lo >= hi:
+            return
+        span = _COARSEST_FIRST[level]
+        size = SPANS[span]
+        first, last = -(-lo // size) * size, hi // size * size
+        if first >= last:
+            tile(lo, hi, level + 1)
+            return
+        pieces.append((span, first, last))
+        tile(lo, first, level + 1)
+        tile(last, hi, level + 1)
+
+    tile(start, end, 0)
+    return sorted(pieces, key=lambda p: p[1])
+
+
+def _pieces_sql(pieces: Sequence[Piece]) -> tuple[str, list[Any]]:
+    if not pieces:
+        return "0", []
+    sql = " OR ".join("(span=? AND start>=? AND start<?)" for _ in pieces)
+    return f"({sql})", [x for piece in pieces for x in piece]
 
 
 def _rows(counts: Counts) -> Iterable[tuple[str, str, int]]:
@@ -65,98 +135,62 @@ def _rows(counts: Counts) -> Iterable[tuple[str, str, int]]:
                 yield "gp:" + goal, key, n
 
 
-def _load(rows: Iterable[tuple[str, str, int]]) -> Counts:
-    counts = Counts()
-    for dim, key, n in rows:
-        if dim == "":
-            counts.counters[key] += n
-        elif dim.startswith("gp:"):
-            counts.goal_props[dim[3:]][key] += n
-        else:
-            counts.dims[dim][key] += n
-    return counts
-
-
-class _Live:
-    """One site's in-memory view: today, the last hour by minute, and the latest events."""
-
-    def __init__(self) -> None:
-        self.day = 0
-        self.today = Counts()
-        self.today_visitors = UniqueCounter()
-        self.goal_visitors: dict[str, UniqueCounter] = {}
-        self.minutes: dict[int, tuple[Counts, UniqueCounter]] = {}
-        self.latest: deque[dict[str, Any]] = deque(maxlen=LATEST)
-
-
 class RollupStore:
-    def __init__(self, path: Path, *, clock: Callable[[], float] = time.time) -> None:
+    def __init__(
+        self, path: Path, *, retention: Retention | None = None, clock: Callable[[], float] = time.time
+    ) -> None:
         path.parent.mkdir(parents=True, exist_ok=True)
+        self.path = path
         self.clock = clock
+        self.retention = retention or Retention()
         self._db = sqlite3.connect(path, isolation_level=None, check_same_thread=False, timeout=30)
         self._db.execute("PRAGMA journal_mode=WAL")
         self._db.execute("PRAGMA synchronous=NORMAL")  # the rollups topic is the source of truth
-        self._db.executescript(_SCHEMA)
-        self._lock = threading.RLock()
-        self._live: dict[str, _Live] = {}
-        self._history_cache: dict[tuple[str, int, int], tuple[Counts, UniqueCounter, dict[str, UniqueCounter]]] = {}
+        self._migrate()
+        self._lock = threading.RLock()  # the writer connection
+        self._local = threading.local()  # a reader connection per thread
+        self._readers: list[sqlite3.Connection] = []
+        self._history_cache: dict[tuple[str, int, int], Counts] = {}
+        self._pruned_at = 0
         self.versions: defaultdict[str, int] = defaultdict(int)
-        self._restore()
 
-    # -- persistence ---------------------------------------------------------
+    def _migrate(self) -> None:
+        db = self._db
+        old = db.execute("SELECT 1 FROM sqlite_master WHERE name='minute_counts'").fetchone()
+        moves = _MIGRATE_FROM_1 if old else ""
+        db.executescript(f"BEGIN IMMEDIATE;\n{_SCHEMA}{moves}PRAGMA user_version={_SCHEMA_VERSION};\nCOMMIT;")
+
+    def close(self) -> None:
+        with self._lock:
+            self._db.close()
+            for reader in self._readers:
+                reader.close()
+
+    def _reader(self) -> sqlite3.Connection:
+        reader: sqlite3.Connection | None = getattr(self._local, "db", None)
+        if reader is None:
+            reader = sqlite3.connect(self.path, isolation_level=None, timeout=30)
+            reader.execute("PRAGMA query_only=ON")
+            self._local.db = reader
+            with self._lock:
+                self._readers.append(reader)
+        return reader
+
+    # -- writing -------------------------------------------------------------
 
     def positions(self) -> dict[int, int]:
-        return dict(self._db.execute("SELECT partition, next_offset FROM applied").fetchall())
+        with self._lock:
+            return dict(self._db.execute("SELECT partition, next_offset FROM applied").fetchall())
 
     def sites(self) -> list[str]:
-        with self._lock:
-            rows = self._db.execute("SELECT DISTINCT site FROM day_counts").fetchall()
-            return sorted({r[0] for r in rows} | set(self._live))
-
-    def _restore(self) -> None:
-        now = int(self.clock() * 1000)
-        today = day_of(now)
-        since = minute_of(now) - LIVE_MINUTES * 60_000
-        db = self._db
-        for (site,) in db.execute("SELECT DISTINCT site FROM day_counts WHERE day=?", (today,)).fetchall():
-            live = self._site(site, today)
-            live.today = _load(db.execute("SELECT dim, key, n FROM day_counts WHERE site=? AND day=?", (site, today)))
-        for site, span, start, goal, blob in db.execute(
-            "SELECT site, span, start, goal, blob FROM sketches WHERE (span='d' AND start=?) OR (span='m' AND start>=?)",
-            (today, since),
-        ).fetchall():
-            live = self._site(site, today)
-            sketch = UniqueCounter.from_bytes(blob)
-            if span == "d" and goal == "":
-                live.today_visitors = sketch
-            elif span == "d":
-                live.goal_visitors[goal] = sketch
-            else:
-                counts = _load(
-                    db.execute("SELECT dim, key, n FROM minute_counts WHERE site=? AND minute=?", (site, start))
-                )
-                live.minutes[start] = (counts, sketch)
-        for site, event in db.execute("SELECT site, event FROM latest ORDER BY ts").fetchall():
-            self._site(site, today).latest.appendleft(orjson.loads(event))
-
-    def _site(self, site: str, today: int) -> _Live:
-        live = self._live.get(site)
-        if live is None:
-            live = self._live[site] = _Live()
-            live.day = today
-        if live.day != today:  # a new UTC day: start today's view afresh
-            live.day = today
-            live.today = Counts()
-            live.today_visitors = UniqueCounter()
-            live.goal_visitors = {}
-        return live
+        rows = self._reader().execute("SELECT DISTINCT site FROM rollups WHERE seg='' AND dim=''").fetchall()
+        return sorted(r[0] for r in rows)
 
     def apply(self, records: list[Record]) -> set[str]:
         """Apply rollup records (and their offsets) in one transaction; return the sites that changed."""
         if not records:
             return set()
         now = int(self.clock() * 1000)
-        today = day_of(now)
         changed: set[str] = set()
         with self._lock:
             db = self._db
@@ -168,84 +202,148 @@ class RollupStore:
                     payload = orjson.loads(record.value)
                     site = payload["site"]
                     changed.add(site)
-                    self._apply_site(db, site, payload, today, now)
+                    self._apply_site(db, site, payload, now)
                 db.executemany("INSERT OR REPLACE INTO applied VALUES (?, ?)", offsets.items())
                 db.execute("COMMIT")
             except BaseException:
                 db.execute("ROLLBACK")
-                self._live.clear()
-                self._restore()
                 raise
+            if now - self._pruned_at >= _PRUNE_EVERY_MS:
+                self.prune()
         for site in changed:
             self.versions[site] += 1
         return changed
 
-    def _apply_site(self, db: sqlite3.Connection, site: str, payload: dict[str, Any], today: int, now: int) -> None:
-        live = self._site(site, today)
-        horizon = minute_of(now) - LIVE_MINUTES * 60_000
+    def _apply_site(self, db: sqlite3.Connection, site: str, payload: dict[str, Any], now: int) -> None:
+        today = day_of(now)
+        rows: defaultdict[tuple[str, str, str, int, str], int] = defaultdict(int)
+        ids: defaultdict[tuple[str, str, str, int], set[int]] = defaultdict(set)
         for minute_json in payload["minutes"]:
             minute = int(minute_json["m"])
-            day = day_of(minute)
-            counts = Counts.from_json(minute_json)
-            rows = list(_rows(counts))
-            db.executemany(_UPSERT.format(t="minute_counts"), [(site, minute, d, k, n) for d, k, n in rows])
-            db.executemany(_UPSERT.format(t="day_counts"), [(site, day, d, k, n) for d, k, n in rows])
-            sketches: list[tuple[str, int, str, UniqueCounter]] = []
-            day_sketch = live.today_visitors if day == today else self._stored_sketch(db, site, "d", day, "")
-            for v in counts.visitors:
-                day_sketch.add(v)
-            sketches.append(("d", day, "", day_sketch))
-            for goal, ids in counts.goal_visitors.items():
-                if day == today:
-                    goal_sketch = live.goal_visitors.setdefault(goal, UniqueCounter())
-                else:
-                    goal_sketch = self._stored_sketch(db, site, "d", day, goal)
-                for v in ids:
-                    goal_sketch.add(v)
-                sketches.append(("d", day, goal, goal_sketch))
-            if minute >= horizon:
-                entry = live.minutes.get(minute)
-                if entry is None:
-                    entry = live.minutes[minute] = (Counts(), UniqueCounter())
-                entry[0].add(Counts.from_json({k: v for k, v in minute_json.items() if k != "v"}))
-                for v in counts.visitors:
-                    entry[1].add(v)
-                sketches.append(("m", minute, "", entry[1]))
-            if day == today:
-                counts.visitors.clear()
-                counts.goal_visitors.clear()
-                live.today.add(counts)
-            else:
+            starts = (("m", minute), ("h", minute - minute % HOUR), ("d", day_of(minute)))
+            if starts[2][1] < today:  # an old day changed: cached history is stale
                 self._history_cache = {k: v for k, v in self._history_cache.items() if k[0] != site}
+            for seg, part in (("", minute_json), *minute_json.get("s", {}).items()):
+                counts = Counts.from_json(part)
+                for dim, key, n in _rows(counts):
+                    for span, start in starts:
+                        rows[(seg, dim, span, start, key)] += n
+                for span, start in starts:
+                    ids[(seg, "", span, start)] |= counts.visitors
+                    for goal, goal_ids in counts.goal_visitors.items():
+                        ids[(seg, goal, span, start)] |= goal_ids
+        db.executemany(_UPSERT, [(site, *k, n) for k, n in rows.items() if n])
+        sketches = []
+        for (seg, goal, span, start), new in ids.items():
+            if not new:
+                continue
+            row = db.execute(
+                "SELECT blob FROM uniques WHERE site=? AND seg=? AND goal=? AND span=? AND start=?",
+                (site, seg, goal, span, start),
+            ).fetchone()
+            sketch = UniqueCounter() if row is None else UniqueCounter.from_bytes(row[0])
+            for v in new:
+                sketch.add(v)
+            sketches.append((site, seg, goal, span, start, sketch.to_bytes()))
+        db.executemany("INSERT OR REPLACE INTO uniques VALUES (?, ?, ?, ?, ?, ?)", sketches)
+        latest = payload.get("latest", ())
+        if latest:
             db.executemany(
-                "INSERT OR REPLACE INTO sketches VALUES (?, ?, ?, ?, ?)",
-                [(site, span, start, goal, s.to_bytes()) for span, start, goal, s in sketches],
+                "INSERT OR REPLACE INTO latest VALUES (?, ?, ?, ?)",
+                [(site, e["ts"], e["id"], orjson.dumps(e)) for e in latest],
             )
-        for minute in [m for m in live.minutes if m < horizon]:
-            del live.minutes[minute]
-        for event in payload.get("latest", ()):
-            live.latest.appendleft(event)
             db.execute(
-                "INSERT OR REPLACE INTO latest VALUES (?, ?, ?, ?)", (site, event["ts"], event["id"], orjson.dumps(event))
+                "DELETE FROM latest WHERE site=? AND id NOT IN "
+                "(SELECT id FROM latest WHERE site=? ORDER BY ts DESC LIMIT ?)",
+                (site, site, LATEST),
             )
-        db.execute(
-            "DELETE FROM latest WHERE site=? AND id NOT IN (SELECT id FROM latest WHERE site=? ORDER BY ts DESC LIMIT ?)",
-            (site, site, LATEST),
-        )
 
-    def _stored_sketch(self, db: sqlite3.Connection, site: str, span: str, start: int, goal: str) -> UniqueCounter:
-        row = db.execute(
-            "SELECT blob FROM sketches WHERE site=? AND span=? AND start=? AND goal=?", (site, span, start, goal)
-        ).fetchone()
-        return UniqueCounter() if row is None else UniqueCounter.from_bytes(row[0])
-
-    def prune(self, minute_retention_ms: int = 2 * _DAY, day_retention_ms: int = 400 * _DAY) -> None:
+    def prune(self) -> None:
+        """Delete the minutes, hours and days older than their retention."""
         now = int(self.clock() * 1000)
         with self._lock:
-            self._db.execute("DELETE FROM minute_counts WHERE minute < ?", (now - minute_retention_ms,))
-            self._db.execute("DELETE FROM sketches WHERE span='m' AND start < ?", (now - minute_retention_ms,))
-            self._db.execute("DELETE FROM day_counts WHERE day < ?", (now - day_retention_ms,))
-            self._db.execute("DELETE FROM sketches WHERE span='d' AND start < ?", (now - day_retention_ms,))
+            self._pruned_at = now
+            for span in SPANS:
+                keep = self.retention.of(span)
+                if keep:
+                    self._db.execute("DELETE FROM rollups WHERE span=? AND start<?", (span, now - keep))
+                    self._db.execute("DELETE FROM uniques WHERE span=? AND start<?", (span, now - keep))
+
+    # -- reading -------------------------------------------------------------
+
+    def totals(self, site: str, seg: str, pieces: Sequence[Piece]) -> dict[str, int]:
+        """The counters (events, pageviews, visits, bounces, duration_ms, …) summed over ``pieces``."""
+        return dict(self.table(site, seg, "", pieces))
+
+    def table(self, site: str, seg: str, dim: str, pieces: Sequence[Piece]) -> dict[str, int]:
+        """Every key of one dimension with its count summed over ``pieces`` (zero sums left out)."""
+        where, params = _pieces_sql(pieces)
+        rows = self._reader().execute(
+            f"SELECT key, SUM(n) FROM rollups WHERE site=? AND seg=? AND dim=? AND {where} GROUP BY key",
+            (site, seg, dim, *params),
+        ).fetchall()
+        return {k: n for k, n in rows if n}
+
+    def breakdown(
+        self, site: str, seg: str, dim: str, pieces: Sequence[Piece], limit: int, offset: int
+    ) -> tuple[list[tuple[str, int]], int]:
+        """One page of a dimension's keys, largest count first (ties by key), and how many keys there are."""
+        where, params = _pieces_sql(pieces)
+        grouped = (
+            f"SELECT key, SUM(n) AS total FROM rollups WHERE site=? AND seg=? AND dim=? AND {where} "
+            "GROUP BY key HAVING total > 0"
+        )
+        db = self._reader()
+        args = (site, seg, dim, *params)
+        rows = db.execute(f"{grouped} ORDER BY total DESC, key LIMIT ? OFFSET ?", (*args, limit, offset)).fetchall()
+        count = db.execute(f"SELECT COUNT(*) FROM ({grouped})", args).fetchone()[0]
+        return [(k, n) for k, n in rows], count
+
+    def series(self, site: str, seg: str, span: str, start: int, end: int) -> dict[int, dict[str, int]]:
+        """The counters of each bucket of ``span`` in ``[start, end)`` that has any."""
+        out: defaultdict[int, dict[str, int]] = defaultdict(dict)
+        for bucket, key, n in self._reader().execute(
+            "SELECT start, key, n FROM rollups WHERE site=? AND seg=? AND dim='' AND span=? AND start>=? AND start<?",
+            (site, seg, span, start, end),
+        ):
+            out[bucket][key] = n
+        return dict(out)
+
+    def uniques(self, site: str, seg: str, pieces: Sequence[Piece], goal: str = "") -> UniqueCounter:
+        """The visitors (of one goal, when given) over ``pieces``, as one merged sketch."""
+        where, params = _pieces_sql(pieces)
+        blobs = self._reader().execute(
+            f"SELECT blob FROM uniques WHERE site=? AND seg=? AND goal=? AND {where}", (site, seg, goal, *params)
+        ).fetchall()
+        return union(UniqueCounter.from_bytes(b) for (b,) in blobs)
+
+    def bucket_uniques(self, site: str, seg: str, span: str, start: int, end: int) -> dict[int, int]:
+        """Visitors of each bucket of ``span`` in ``[start, end)`` that has any."""
+        return {
+            bucket: UniqueCounter.from_bytes(blob).estimate()
+            for bucket, blob in self._reader().execute(
+                "SELECT start, blob FROM uniques WHERE site=? AND seg=? AND goal='' AND span=? AND start>=? AND start<?",
+                (site, seg, span, start, end),
+            )
+        }
+
+    def counts(self, site: str, seg: str, pieces: Sequence[Piece]) -> Counts:
+        """Every counter, dimension and goal property summed over ``pieces`` (no visitor ids)."""
+        counts = Counts()
+        counts.counters.update(self.totals(site, seg, pieces))
+        for dim in DIMENSIONS:
+            table = self.table(site, seg, dim, pieces)
+            if table:
+                counts.dims[dim].update(table)
+        for goal in counts.dims.get("goal", {}):
+            counts.goal_props[goal].update(self.table(site, seg, "gp:" + goal, pieces))
+        return counts
+
+    def latest(self, site: str) -> list[dict[str, Any]]:
+        rows = self._reader().execute(
+            "SELECT event FROM latest WHERE site=? ORDER BY ts DESC, id DESC LIMIT ?", (site, LATEST)
+        ).fetchall()
+        return [orjson.loads(e) for (e,) in rows]
 
     # -- snapshots -----------------------------------------------------------
 
@@ -255,63 +353,41 @@ class RollupStore:
             raise UnknownPeriod(f"period must be one of {', '.join(PERIODS)}")
         now = int(self.clock() * 1000)
         today = day_of(now)
-        with self._lock:
-            live = self._site(site, today) if site in self._live else _Live()
-            this_minute = minute_of(now)
-            horizon = this_minute - (LIVE_MINUTES - 1) * 60_000
-            series = []
-            for i in range(LIVE_MINUTES):
-                t = horizon + i * 60_000
-                entry = live.minutes.get(t)
-                c = entry[0].counters if entry else {}
-                series.append(
-                    {"t": t, "events": c.get("events", 0), "pageviews": c.get("pageviews", 0),
-                     "visitors": entry[1].estimate() if entry else 0}
-                )
-            current = union(
-                s for m, (_, s) in live.minutes.items() if m > this_minute - CURRENT_MINUTES * 60_000
-            ).estimate()
-            if period == "realtime":
-                counts = Counts()
-                recent = [(c, s) for m, (c, s) in live.minutes.items() if m > this_minute - REALTIME_MINUTES * 60_000]
-                for c, _ in recent:
-                    counts.add(c)
-                visitors = union(s for _, s in recent)
-                goal_visitors: dict[str, UniqueCounter] = {}
-            elif period == "today":
-                counts, visitors, goal_visitors = live.today, live.today_visitors, live.goal_visitors
-            else:
-                days = 7 if period == "7d" else 30
-                past, past_visitors, past_goals = self._history(site, today - (days - 1) * _DAY, today)
-                counts = Counts()
-                counts.add(past)
-                counts.add(live.today)
-                visitors = union([past_visitors, live.today_visitors])
-                goal_visitors = {
-                    g: union([past_goals.get(g, UniqueCounter()), live.goal_visitors.get(g, UniqueCounter())])
-                    for g in set(past_goals) | set(live.goal_visitors)
-                }
-            return _render(site, now, period, counts, visitors, goal_visitors, current, series, list(live.latest))
+        this_minute = minute_of(now)
+        horizon = this_minute - (LIVE_MINUTES - 1) * MINUTE
+        minutes = self.series(site, "", "m", horizon, this_minute + MINUTE)
+        minute_visitors = self.bucket_uniques(site, "", "m", horizon, this_minute + MINUTE)
+        series = []
+        for i in range(LIVE_MINUTES):
+            t = horizon + i * MINUTE
+            c = minutes.get(t, {})
+            series.append({"t": t, "events": c.get("events", 0), "pageviews": c.get("pageviews", 0),
+                           "visitors": minute_visitors.get(t, 0)})
+        current = self.uniques(site, "", [("m", this_minute - (CURRENT_MINUTES - 1) * MINUTE, this_minute + MINUTE)])
+        if period == "realtime":
+            pieces: list[Piece] = [("m", this_minute - (REALTIME_MINUTES - 1) * MINUTE, this_minute + MINUTE)]
+            counts = self.counts(site, "", pieces)
+        elif period == "today":
+            pieces = [("d", today, today + DAY)]
+            counts = self.counts(site, "", pieces)
+        else:
+            days = 7 if period == "7d" else 30
+            pieces = [("d", today - (days - 1) * DAY, today + DAY)]
+            counts = Counts()
+            counts.add(self._history(site, today - (days - 1) * DAY, today))
+            counts.add(self.counts(site, "", [("d", today, today + DAY)]))
+        goal_visitors = {g: self.uniques(site, "", pieces, goal=g) for g, _ in top(counts.dims.get("goal", {}), 20)}
+        return _render(site, now, period, counts, self.uniques(site, "", pieces), goal_visitors,
+                       current.estimate(), series, self.latest(site))
 
-    def _history(self, site: str, start: int, end: int) -> tuple[Counts, UniqueCounter, dict[str, UniqueCounter]]:
+    def _history(self, site: str, start: int, end: int) -> Counts:
+        """Whole past days: they change only when a late rollup arrives, so they are cached until one does."""
         key = (site, start, end)
         cached = self._history_cache.get(key)
         if cached is None:
-            db = self._db
-            counts = _load(
-                db.execute(
-                    "SELECT dim, key, SUM(n) FROM day_counts WHERE site=? AND day>=? AND day<? GROUP BY dim, key",
-                    (site, start, end),
-                )
-            )
-            by_goal: defaultdict[str, list[UniqueCounter]] = defaultdict(list)
-            for goal, blob in db.execute(
-                "SELECT goal, blob FROM sketches WHERE site=? AND span='d' AND start>=? AND start<?", (site, start, end)
-            ):
-                by_goal[goal].append(UniqueCounter.from_bytes(blob))
-            visitors = union(by_goal.pop("", []))
-            cached = (counts, visitors, {g: union(s) for g, s in by_goal.items()})
-            self._history_cache[key] = cached
+            if len(self._history_cache) > 1000:  # keys of days gone by
+                self._history_cache = {}
+            cached = self._history_cache[key] = self.counts(site, "", [("d", start, end)])
         return cached
 
 

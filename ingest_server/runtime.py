@@ -17,7 +17,7 @@ from ingest_server.collector import Collector, OpenGate, SiteGate
 from ingest_server.config import Settings
 from ingest_server.eventlog import ROLLUPS_TOPIC, EventLog, LogConsumer
 from ingest_server.geo import GeoLookup
-from ingest_server.rollup_store import RollupStore
+from ingest_server.rollup_store import Retention, RollupStore
 from ingest_server.sqlite_log import SqliteLog
 from ingest_server.visitors import SaltStore, SqliteSaltStore, VisitorHasher
 
@@ -55,12 +55,15 @@ class Runtime:
 
                 salts = KafkaSaltStore(settings.kafka, fallback=salts)
             hasher = VisitorHasher(salts)
-            self.collector = Collector(self.log, hasher, GeoLookup.open(settings.geoip), gate or OpenGate())
+            self.collector = Collector(self.log, hasher, GeoLookup.open(settings.geoip), gate or OpenGate(),
+                                       max_event_age_ms=settings.max_event_age_ms)
         if "dashboard" in roles:
-            self.store = RollupStore(settings.data_dir / "rollups.sqlite3")
+            retention = Retention(settings.minute_retention_ms, settings.hour_retention_ms, settings.day_retention_ms)
+            self.store = RollupStore(settings.data_dir / "rollups.sqlite3", retention=retention)
             self.broadcaster = Broadcaster(self.store.snapshot, max_clients=settings.max_streams)
         if "aggregate" in roles:
-            self.aggregator = Aggregator(self.log, flush_interval_s=settings.flush_interval_ms / 1000)
+            self.aggregator = Aggregator(self.log, flush_interval_s=settings.flush_interval_ms / 1000,
+                                         dedupe_window_ms=settings.max_event_age_ms)
 
     async def start(self) -> None:
         if self.aggregator is not None:

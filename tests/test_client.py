@@ -184,7 +184,7 @@ def test_request_shape(collector: Collector, make_client: Callable[..., Client])
     assert custom["props"] == {"plan": "pro", "seats": 3, "trial": True, "ratio": 0.5, "none": None}
     assert custom["url"] == "https://example.com/"
     assert page == {"id": page_id, "type": "pageview", "ts": page["ts"], "url": "https://example.com/pricing",
-                    "title": "Pricing", "ref": "https://news.example/"}
+                    "title": "Pricing", "ref": "https://news.example/", "vid": "(server)"}
     now_ms = time.time_ns() // 1_000_000
     assert schema.parse_beacon(json.dumps(request.body).encode(), now_ms).rejected == []
 

@@ -94,14 +94,16 @@ def test_widget_tag() -> None:
 def test_widget_panels_must_be_a_list_of_names() -> None:
     with pytest.raises(TypeError, match="list of panel names"):
         widget_tag("https://s.example.com", "example.com", panels="live")
-    with pytest.raises(ValueError, match="commas"):
-        widget_tag("https://s.example.com", "example.com", panels=["live,pages"])
+    for bad in ("live,pages", "live pages", ""):
+        with pytest.raises(ValueError, match="commas or spaces"):
+            widget_tag("https://s.example.com", "example.com", panels=[bad])
 
 
-def test_stub_tag() -> None:
+def test_stub_tag_is_the_documented_stub() -> None:
     stub = stub_tag()
     assert stub.startswith("<script>window.activityTracker=window.activityTracker||") and stub.endswith("</script>")
     assert "\n" not in stub
+    assert stub in (ROOT / "snippet" / "ARCHITECTURE.md").read_text(encoding="utf-8")
 
 
 def test_tags_are_markup() -> None:

@@ -226,7 +226,7 @@ class Client:
         event_id = secrets.token_urlsafe(16)
         try:
             encoded = self._encode(event_id, fields, visitor, ts_ms)
-        except schema._Invalid as bad:
+        except schema.EventError as bad:
             return self._refuse(event_id, fields, f"{bad.field} {bad.reason}")
         except Exception as exc:  # noqa: BLE001 - track() must never raise into the app
             return self._refuse(event_id, fields, f"{type(exc).__name__}: {exc}")
@@ -251,12 +251,13 @@ class Client:
         if "props" in raw:
             raw["props"] = dict(raw["props"]) if isinstance(raw["props"], Mapping) else raw["props"]
         raw.update(id=event_id, ts=now_ms if ts_ms is None else ts_ms)
-        if visitor is not None:
-            raw["vid"] = visitor  # the collector hashes it instead of the app server's IP
+        # The collector hashes this key instead of the app server's IP and user agent; events
+        # without a visitor all belong to one "(server)" visitor.
+        raw["vid"] = visitor if visitor is not None else "(server)"
         event = schema.validate_event(raw, now_ms)
         encoded = orjson.dumps(event)
         if len(self._prefix) + len(encoded) + 2 > schema.MAX_BODY_BYTES:
-            raise schema._Invalid("event", f"is {len(encoded)} bytes encoded; a request is limited to {schema.MAX_BODY_BYTES}")
+            raise schema.EventError("event", f"is {len(encoded)} bytes encoded; a request is limited to {schema.MAX_BODY_BYTES}")
         return encoded
 
     def _refuse(self, event_id: str, fields: dict[str, Any], reason: str) -> str:

@@ -82,10 +82,16 @@ class Beacon:
     rejected: list[Rejection]
 
 
-class _Invalid(Exception):
+class EventError(ValueError):
+    """One event is invalid; ``field`` names what is wrong with it."""
+
     def __init__(self, field: str, reason: str) -> None:
+        super().__init__(f"{field}: {reason}")
         self.field = field
         self.reason = reason
+
+
+_Invalid = EventError
 
 
 def normalise_site(site: str) -> str:

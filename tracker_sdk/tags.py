@@ -17,13 +17,13 @@ from tracker_sdk.client import http_base, site_name
 AttrValue = str | bool | None
 
 _DATA_KEY: Final = re.compile(r"[a-z][a-z0-9_]*")
+_PANEL_SEPARATOR: Final = re.compile(r"[\s,]")  # the widget splits its panels attribute on these
 
-# The one-line queue stub: calls made before t.js loads are queued and replayed by it.
-# TODO(snippet): keep in step with the snippet's own stub and replay code.
+# The one-line queue stub, as snippet/ARCHITECTURE.md documents it: t.js replays ``q`` on load.
 _STUB: Final = (
     "<script>window.activityTracker=window.activityTracker||{q:[],"
-    "track:function(){this.q.push(['track',arguments])},"
-    "pageview:function(){this.q.push(['pageview',arguments])}}</script>"
+    'track:function(){activityTracker.q.push(["track",arguments])},'
+    'pageview:function(){activityTracker.q.push(["pageview",arguments])}}</script>'
 )
 
 
@@ -78,8 +78,8 @@ def widget_tag(
     """
     if isinstance(panels, str):
         raise TypeError("panels must be a list of panel names, not one string.")
-    if panels is not None and any(not panel or "," in panel for panel in panels):
-        raise ValueError(f"Panel names must be non-empty and contain no commas: {list(panels)!r}.")
+    if panels is not None and any(not panel or _PANEL_SEPARATOR.search(panel) for panel in panels):
+        raise ValueError(f"Panel names must be non-empty, with no commas or spaces: {list(panels)!r}.")
     script = _attributes([("src", http_base(host, "host") + "/widget.js"), ("defer", True)])
     element = _attributes([
         ("site", site_name(site)),
