@@ -11,6 +11,7 @@ rejects events older than the window (``--max-event-age``, 24 hours by default).
 
 from __future__ import annotations
 
+import functools
 import logging
 import threading
 import time
@@ -20,7 +21,7 @@ from typing import Any, Callable
 
 import orjson
 
-from ingest_server import metrics
+from ingest_server import metrics, sources
 from ingest_server.dedupe import RecentIds
 from ingest_server.eventlog import (
     DEADLETTER_TOPIC,
@@ -34,7 +35,6 @@ from ingest_server.eventlog import (
 from ingest_server.rollups import Counts, minute_of
 from ingest_server.segments import VisitSources, event_segments
 from ingest_server.sessions import SessionChange, Sessionizer
-from ingest_server.sources import classify_referrer, is_referrer_spam, page_path, utm
 from ingest_server.useragent import Device, parse_user_agent
 
 log = logging.getLogger("activity_tracker.aggregator")
@@ -42,6 +42,14 @@ log = logging.getLogger("activity_tracker.aggregator")
 GROUP = "activity-aggregators"
 SERVER_SIDE = Device(browser="(server-side)", os="(server-side)", device_type="other", is_bot=False)
 LATEST = 20
+
+# Pure functions of a page URL (and referrer), called for every event: a site has few distinct URLs.
+# Bounded, so a flood of unique URLs costs at most a few MB (URLs are at most 2 KB).
+_URL_CACHE = 4096
+page_path = functools.lru_cache(maxsize=_URL_CACHE)(sources.page_path)
+utm = functools.lru_cache(maxsize=_URL_CACHE)(sources.utm)
+classify_referrer = functools.lru_cache(maxsize=_URL_CACHE)(sources.classify_referrer)
+is_referrer_spam = functools.lru_cache(maxsize=_URL_CACHE)(sources.is_referrer_spam)
 
 
 @dataclass(slots=True)
@@ -214,7 +222,7 @@ class Aggregator:
                 continue
             self._count_event(pending, counts, event, site, visitor, previous, ts, state, device, group, ref_domain,
                               batch)
-            pending.latest[site].append(_latest(event))
+            pending.latest[site].append(event)  # made into a feed entry at flush, for the LATEST kept
         state.sessions.expire(received)
         state.sources.expire(received)
 
@@ -249,16 +257,20 @@ class Aggregator:
         """Commit the rollups of everything processed, with the offsets they cover, in one transaction."""
         if not self._has_pending() or self._consumer is None:
             return
-        merged = _Pending()
-        for part in self._pending.values():
-            for key, counts in part.minutes.items():
-                merged.minutes[key].add(counts)
-            for seg_key, counts in part.segments.items():
-                merged.segments[seg_key].add(counts)
-            for site, events in part.latest.items():
-                merged.latest[site].extend(events)
-            merged.deadletters.extend(part.deadletters)
-            merged.offsets.update(part.offsets)
+        parts = list(self._pending.values())
+        if len(parts) == 1:
+            merged = parts[0]  # nothing to merge (the embedded log has one partition)
+        else:
+            merged = _Pending()
+            for part in parts:
+                for key, counts in part.minutes.items():
+                    merged.minutes[key].add(counts)
+                for seg_key, counts in part.segments.items():
+                    merged.segments[seg_key].add(counts)
+                for site, events in part.latest.items():
+                    merged.latest[site].extend(events)
+                merged.deadletters.extend(part.deadletters)
+                merged.offsets.update(part.offsets)
         by_segment: defaultdict[tuple[str, int], dict[str, Any]] = defaultdict(dict)
         for (site, minute, segment), counts in merged.segments.items():
             by_segment[(site, minute)][segment] = counts.to_json()
@@ -269,7 +281,7 @@ class Aggregator:
             Outgoing(
                 ROLLUPS_TOPIC,
                 site.encode(),
-                orjson.dumps({"site": site, "minutes": minutes, "latest": list(merged.latest[site])}),
+                orjson.dumps({"site": site, "minutes": minutes, "latest": [_latest(e) for e in merged.latest[site]]}),
             )
             for site, minutes in by_site.items()
         ]
@@ -294,53 +306,55 @@ def _tally(
     """Count one event into ``counts``; visit counters and properties only when it holds whole visits."""
     kind = event["type"]
     url = event["url"]
-    counts.count("events")
-    counts.dim("type", kind)
+    c = counts.counters  # plain dict updates: this runs four times per event (whole site + 3 segments)
+    d = counts.dims
+    c["events"] += 1
+    d["type"][kind] += 1
     counts.visitors.add(visitor)
     if kind == "pageview":
-        counts.count("pageviews")
-        counts.dim("page", path)
+        c["pageviews"] += 1
+        d["page"][path] += 1
     if whole_visit:
         if change.new_visit:
-            counts.count("visits")
-            counts.dim("source", group)
+            c["visits"] += 1
+            d["source"][group] += 1
             if ref_domain:
-                counts.dim("referrer", ref_domain)
+                d["referrer"][ref_domain] += 1
             source, medium, campaign = utm(url)
             if source:
-                counts.dim("utm_source", source)
+                d["utm_source"][source] += 1
             if medium:
-                counts.dim("utm_medium", medium)
+                d["utm_medium"][medium] += 1
             if campaign:
-                counts.dim("utm_campaign", campaign)
-            counts.dim("browser", device.browser)
-            counts.dim("os", device.os)
-            counts.dim("device", device.device_type)
+                d["utm_campaign"][campaign] += 1
+            d["browser"][device.browser] += 1
+            d["os"][device.os] += 1
+            d["device"][device.device_type] += 1
             country = batch.get("country")
             if country:
-                counts.dim("country", country)
+                d["country"][country] += 1
         if change.bounce_delta:
-            counts.count("bounces", change.bounce_delta)
+            c["bounces"] += change.bounce_delta
         if change.duration_delta_ms:
-            counts.count("duration_ms", change.duration_delta_ms)
+            c["duration_ms"] += change.duration_delta_ms
         if change.entry_page is not None:
-            counts.dim("entry", change.entry_page)
+            d["entry"][change.entry_page] += 1
         if change.exit_from is not None:
-            counts.dim("exit", change.exit_from, -1)
+            d["exit"][change.exit_from] -= 1
         if change.exit_to is not None:
-            counts.dim("exit", change.exit_to)
+            d["exit"][change.exit_to] += 1
     if kind == "custom":
         name = event["name"]
-        counts.dim("goal", name)
+        d["goal"][name] += 1
         counts.goal_visitors[name].add(visitor)
         for key, value in (event.get("props") or {}).items():
             counts.goal_props[name][f"{key}={value}"] += 1
     elif kind in ("outbound", "download"):
-        counts.dim(kind, event.get("target") or url)
+        d[kind][event.get("target") or url] += 1
     elif kind == "engagement":
-        counts.count("engagements")
-        counts.count("engaged_ms", int(event.get("ms", 0)))
-        counts.count("scroll_sum", int(event.get("scroll", 0)))
+        c["engagements"] += 1
+        c["engaged_ms"] += int(event.get("ms", 0))
+        c["scroll_sum"] += int(event.get("scroll", 0))
 
 
 def _latest(event: dict[str, Any]) -> dict[str, Any]:

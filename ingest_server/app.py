@@ -15,8 +15,10 @@ from starlette.responses import Response
 from starlette.routing import Route
 from starlette.types import Receive, Scope, Send
 
+from ingest_server import stats
 from ingest_server.access import Access, OpenAccess, request_token
 from ingest_server.errors import HTTPError
+from ingest_server.openapi import openapi_document
 from ingest_server.rollup_store import PERIODS
 from ingest_server.runtime import Runtime
 from ingest_server.static_files import load_assets, serve_asset
@@ -81,6 +83,17 @@ def create_app(runtime: Runtime, access: Access | None = None) -> Starlette:
             raise HTTPError(404, "path", "this process does not serve dashboards (dashboard role)")
         site, period = _site_and_period(request)
         return _json(200, runtime.store.snapshot(site, period), {"cache-control": "no-store", **_cors(request)})
+
+    async def stats_endpoint(request: Request) -> Response:
+        store = runtime.store
+        if store is None:
+            raise HTTPError(404, "path", "this process does not serve dashboards (dashboard role)")
+        query = stats.parse_query(request.query_params.multi_items(), int(store.clock() * 1000), store.retention)
+        access.check_read(query.site, request_token(request))
+        return await stats.respond(store, query, _cors(request))
+
+    async def openapi(request: Request) -> Response:
+        return _json(200, openapi_document())
 
     async def stream(request: Request) -> Response:
         broadcaster = runtime.broadcaster
@@ -161,6 +174,8 @@ def create_app(runtime: Runtime, access: Access | None = None) -> Starlette:
         Route("/api/collect.gif", pixel, methods=["GET"]),
         Route("/api/stream", stream, methods=["GET"]),
         Route("/api/snapshot", snapshot, methods=["GET"]),
+        Route("/api/stats", stats_endpoint, methods=["GET"]),
+        Route("/openapi.json", openapi, methods=["GET"]),
         Route("/dashboard", dashboard, methods=["GET"]),
         asset("t.js", 3600, {"access-control-allow-origin": "*"}),
         asset("widget.js", 3600, {"access-control-allow-origin": "*"}),

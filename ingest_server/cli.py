@@ -15,6 +15,7 @@ import uvicorn
 
 from ingest_server.cli_admin import sites, token
 from ingest_server.config import ROLES, Settings, default_data_dir, parse_duration
+from ingest_server.simulate import simulate
 
 ENV_PREFIX = "ACTIVITY_TRACKER"
 
@@ -125,6 +126,7 @@ def _server_options(default_port: int, roles: bool = False) -> Callable[[Callabl
     return decorate
 
 
+
 def _settings(roles: frozenset[str], **options: Any) -> Settings:
     options["data_dir"] = options.get("data_dir") or default_data_dir()
     options["sites"] = tuple(options.get("sites") or ())
@@ -187,6 +189,7 @@ def snippet(base: str, site: str, widget: bool) -> None:
 
 cli.add_command(sites)
 cli.add_command(token)
+cli.add_command(simulate)
 
 
 @cli.command()
@@ -203,6 +206,22 @@ def doctor(data_dir: Path | None, kafka: str | None, geoip: Path | None) -> None
         click.secho(("ok       " if finding.ok else "PROBLEM  ") + finding.sentence, fg=None if finding.ok else "red")
     if not all(f.ok for f in findings):
         raise SystemExit(1)
+
+
+def _name_env_vars(command: click.Command) -> None:
+    """Every option reads ACTIVITY_TRACKER_<LONG_FLAG>, whatever the command (click's automatic
+    prefix would put the command's name in it: ACTIVITY_TRACKER_SERVE_KAFKA)."""
+    for param in command.params:
+        if isinstance(param, click.Option) and param.envvar is None:
+            flag = max(param.opts, key=len).lstrip("-").replace("-", "_").upper()
+            param.envvar = f"{ENV_PREFIX}_{flag}"
+            param.show_envvar = True
+    if isinstance(command, click.Group):
+        for sub in command.commands.values():
+            _name_env_vars(sub)
+
+
+_name_env_vars(cli)
 
 
 def main() -> None:

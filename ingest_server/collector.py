@@ -128,12 +128,15 @@ class Collector:
         ua = request.headers.get("user-agent", "")[:512]
         country = self.geo.country(ip) if ip else None
         by_visitor: defaultdict[tuple[int, int | None, bool], list[dict[str, Any]]] = defaultdict(list)
+        browser: tuple[int, int | None] | None = None  # the same for every browser event: hashed once per beacon
         for event in events:
             sdk_visitor = event.pop("vid", None)
             if sdk_visitor:  # a server-side event: the app's own visitor key stands in for IP + UA
                 vid, pvid = self.hasher.visitor_ids(site, f"sdk:{sdk_visitor}", "", now_ms)
             else:
-                vid, pvid = self.hasher.visitor_ids(site, ip, ua, now_ms)
+                if browser is None:
+                    browser = self.hasher.visitor_ids(site, ip, ua, now_ms)
+                vid, pvid = browser
             by_visitor[(vid, pvid, bool(sdk_visitor))].append(event)
         items = []
         for (vid, pvid, server_side), group in by_visitor.items():

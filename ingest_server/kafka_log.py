@@ -310,6 +310,9 @@ class KafkaLogConsumer:
             self._consumer.assign(parts)
             self._consumer.seek_to_beginning(*parts)
         else:
+            # kafka-python 3.0 can lose a new member's partitions if it joins before it has the
+            # topic's metadata; fetching it first avoids that.
+            self._consumer.partitions_for_topic(topic)
             self._consumer.subscribe([topic], listener=_Listener(self))
 
     def _tp(self, partition: int) -> TopicPartition:

@@ -17,7 +17,7 @@ import sqlite3
 import threading
 import time
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Callable
@@ -39,36 +39,34 @@ CURRENT_MINUTES = 5
 REALTIME_MINUTES = 30
 LATEST = 20
 PERIODS = ("realtime", "today", "7d", "30d")
-_PRUNE_EVERY_MS = HOUR
 _SCHEMA_VERSION = 2
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS applied (partition INTEGER PRIMARY KEY, next_offset INTEGER NOT NULL);
 CREATE TABLE IF NOT EXISTS rollups (
-    site TEXT NOT NULL, seg TEXT NOT NULL, dim TEXT NOT NULL, span TEXT NOT NULL, start INTEGER NOT NULL,
+    span TEXT NOT NULL, site TEXT NOT NULL, seg TEXT NOT NULL, dim TEXT NOT NULL, start INTEGER NOT NULL,
     key TEXT NOT NULL, n INTEGER NOT NULL,
-    PRIMARY KEY (site, seg, dim, span, start, key)) WITHOUT ROWID;
-CREATE INDEX IF NOT EXISTS rollups_by_age ON rollups (span, start);
+    PRIMARY KEY (span, site, seg, dim, start, key)) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS uniques (
-    site TEXT NOT NULL, seg TEXT NOT NULL, goal TEXT NOT NULL, span TEXT NOT NULL, start INTEGER NOT NULL,
+    span TEXT NOT NULL, site TEXT NOT NULL, seg TEXT NOT NULL, goal TEXT NOT NULL, start INTEGER NOT NULL,
     blob BLOB NOT NULL,
-    PRIMARY KEY (site, seg, goal, span, start)) WITHOUT ROWID;
-CREATE INDEX IF NOT EXISTS uniques_by_age ON uniques (span, start);
+    PRIMARY KEY (span, site, seg, goal, start)) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS latest (site TEXT NOT NULL, ts INTEGER NOT NULL, id TEXT NOT NULL, event BLOB NOT NULL,
     PRIMARY KEY (site, id)) WITHOUT ROWID;
 """
 # Version 1 kept minutes and days of the whole site only; its rows move over (hours derived from the minutes).
 _MIGRATE_FROM_1 = """
-INSERT OR IGNORE INTO rollups SELECT site, '', dim, 'm', minute, key, n FROM minute_counts;
-INSERT OR IGNORE INTO rollups SELECT site, '', dim, 'h', minute - minute % 3600000, key, SUM(n)
+INSERT OR IGNORE INTO rollups SELECT 'm', site, '', dim, minute, key, n FROM minute_counts;
+INSERT OR IGNORE INTO rollups SELECT 'h', site, '', dim, minute - minute % 3600000, key, SUM(n)
     FROM minute_counts GROUP BY site, dim, minute - minute % 3600000, key;
-INSERT OR IGNORE INTO rollups SELECT site, '', dim, 'd', day, key, n FROM day_counts;
-INSERT OR IGNORE INTO uniques SELECT site, '', goal, span, start, blob FROM sketches;
+INSERT OR IGNORE INTO rollups SELECT 'd', site, '', dim, day, key, n FROM day_counts;
+INSERT OR IGNORE INTO uniques SELECT span, site, '', goal, start, blob FROM sketches;
 DROP TABLE minute_counts;
 DROP TABLE day_counts;
 DROP TABLE sketches;
 """
 _UPSERT = "INSERT INTO rollups VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO UPDATE SET n = n + excluded.n"
+_ROLLUP_ROWS = "SELECT key, n FROM rollups WHERE span=? AND site=? AND seg=? AND dim=? AND start>=? AND start<?"
 
 # (span, first bucket start, end): the buckets of that span with first <= start < end.
 Piece = tuple[str, int, int]
@@ -86,8 +84,11 @@ class Retention:
     hours_ms: int = 90 * DAY
     days_ms: int = 400 * DAY
 
+    def spans(self) -> dict[str, int]:
+        return {"m": self.minutes_ms, "h": self.hours_ms, "d": self.days_ms}
+
     def of(self, span: str) -> int:
-        return {"m": self.minutes_ms, "h": self.hours_ms, "d": self.days_ms}[span]
+        return self.spans()[span]
 
 
 def cover(start: int, end: int) -> list[Piece]:
@@ -113,26 +114,37 @@ def cover(start: int, end: int) -> list[Piece]:
     return sorted(pieces, key=lambda p: p[1])
 
 
-def _pieces_sql(pieces: Sequence[Piece]) -> tuple[str, list[Any]]:
+def _union(select: str, pieces: Sequence[Piece], *params: Any) -> tuple[str, list[Any]]:
+    """``select`` (whose WHERE ends with the span and start bounds) over every piece, as one UNION ALL."""
     if not pieces:
-        return "0", []
-    sql = " OR ".join("(span=? AND start>=? AND start<?)" for _ in pieces)
-    return f"({sql})", [x for piece in pieces for x in piece]
+        return f"{select.split(' WHERE ')[0]} WHERE 0", []
+    sql = " UNION ALL ".join([select] * len(pieces))
+    return sql, [x for span, lo, hi in pieces for x in (span, *params, lo, hi)]
 
 
-def _rows(counts: Counts) -> Iterable[tuple[str, str, int]]:
-    """Flatten counts into (dim, key, n) rows; counters use dim ''; goal props use 'gp:<goal>'."""
-    for name, n in counts.counters.items():
-        if n:
-            yield "", name, n
-    for dim, table in counts.dims.items():
+def derived(counters: Mapping[str, int]) -> dict[str, Any]:
+    """Page views, events, visits and the per-visit averages from summed counters."""
+    visits = counters.get("visits", 0)
+    return {
+        "pageviews": counters.get("pageviews", 0),
+        "events": counters.get("events", 0),
+        "visits": visits,
+        "bounce_rate": round(counters.get("bounces", 0) / visits, 4) if visits else 0.0,
+        "visit_duration_s": round(counters.get("duration_ms", 0) / visits / 1000, 1) if visits else 0.0,
+        "pages_per_visit": round(counters.get("pageviews", 0) / visits, 2) if visits else 0.0,
+    }
+
+
+def _rows(part: dict[str, Any]) -> Iterable[tuple[str, str, int]]:
+    """A rollup's counts (``Counts.to_json``) as (dim, key, n) rows: counters under dim '', goal props 'gp:<goal>'."""
+    for key, n in part.get("c", {}).items():
+        yield "", key, n
+    for dim, table in part.get("d", {}).items():
         for key, n in table.items():
-            if n:
-                yield dim, key, n
-    for goal, table in counts.goal_props.items():
+            yield dim, key, n
+    for goal, table in part.get("gp", {}).items():
         for key, n in table.items():
-            if n:
-                yield "gp:" + goal, key, n
+            yield "gp:" + goal, key, n
 
 
 class RollupStore:
@@ -146,12 +158,13 @@ class RollupStore:
         self._db = sqlite3.connect(path, isolation_level=None, check_same_thread=False, timeout=30)
         self._db.execute("PRAGMA journal_mode=WAL")
         self._db.execute("PRAGMA synchronous=NORMAL")  # the rollups topic is the source of truth
+        self._db.execute("PRAGMA cache_size=-32768")  # 32 MiB: a day's keys stay in memory while it is written
         self._migrate()
         self._lock = threading.RLock()  # the writer connection
         self._local = threading.local()  # a reader connection per thread
         self._readers: list[sqlite3.Connection] = []
         self._history_cache: dict[tuple[str, int, int], Counts] = {}
-        self._pruned_at = 0
+        self._pruned_at: dict[str, int] = {}
         self.versions: defaultdict[str, int] = defaultdict(int)
 
     def _migrate(self) -> None:
@@ -183,7 +196,7 @@ class RollupStore:
             return dict(self._db.execute("SELECT partition, next_offset FROM applied").fetchall())
 
     def sites(self) -> list[str]:
-        rows = self._reader().execute("SELECT DISTINCT site FROM rollups WHERE seg='' AND dim=''").fetchall()
+        rows = self._reader().execute("SELECT DISTINCT site FROM rollups WHERE span='d'").fetchall()
         return sorted(r[0] for r in rows)
 
     def apply(self, records: list[Record]) -> set[str]:
@@ -208,43 +221,46 @@ class RollupStore:
             except BaseException:
                 db.execute("ROLLBACK")
                 raise
-            if now - self._pruned_at >= _PRUNE_EVERY_MS:
-                self.prune()
+            self.prune(now)
         for site in changed:
             self.versions[site] += 1
         return changed
 
     def _apply_site(self, db: sqlite3.Connection, site: str, payload: dict[str, Any], now: int) -> None:
         today = day_of(now)
-        rows: defaultdict[tuple[str, str, str, int, str], int] = defaultdict(int)
-        ids: defaultdict[tuple[str, str, str, int], set[int]] = defaultdict(set)
+        rows: defaultdict[tuple[str, str, str, int, str], int] = defaultdict(int)  # (span, seg, dim, start, key)
+        ids: defaultdict[tuple[str, str, str, int], set[int]] = defaultdict(set)  # (span, seg, goal, start)
+        kept = {span: now - keep if keep else -1 for span, keep in self.retention.spans().items()}
         for minute_json in payload["minutes"]:
             minute = int(minute_json["m"])
-            starts = (("m", minute), ("h", minute - minute % HOUR), ("d", day_of(minute)))
-            if starts[2][1] < today:  # an old day changed: cached history is stale
+            # buckets past their retention are not written: the next prune would delete them (a backfill)
+            starts = tuple((span, start) for span, start in (("m", minute), ("h", minute - minute % HOUR),
+                                                             ("d", day_of(minute))) if start >= kept[span])
+            if day_of(minute) < today:  # an old day changed: cached history is stale
                 self._history_cache = {k: v for k, v in self._history_cache.items() if k[0] != site}
             for seg, part in (("", minute_json), *minute_json.get("s", {}).items()):
-                counts = Counts.from_json(part)
-                for dim, key, n in _rows(counts):
+                for dim, key, n in _rows(part):
                     for span, start in starts:
-                        rows[(seg, dim, span, start, key)] += n
+                        rows[(span, seg, dim, start, key)] += n
                 for span, start in starts:
-                    ids[(seg, "", span, start)] |= counts.visitors
-                    for goal, goal_ids in counts.goal_visitors.items():
-                        ids[(seg, goal, span, start)] |= goal_ids
-        db.executemany(_UPSERT, [(site, *k, n) for k, n in rows.items() if n])
+                    ids[(span, seg, "", start)].update(part.get("v", ()))
+                    for goal, goal_ids in part.get("gv", {}).items():
+                        ids[(span, seg, goal, start)].update(goal_ids)
+        # in key order: each B-tree page is visited once
+        db.executemany(_UPSERT, sorted((span, site, seg, dim, start, key, n)
+                                       for (span, seg, dim, start, key), n in rows.items() if n))
         sketches = []
-        for (seg, goal, span, start), new in ids.items():
+        for (span, seg, goal, start), new in sorted(ids.items()):
             if not new:
                 continue
             row = db.execute(
-                "SELECT blob FROM uniques WHERE site=? AND seg=? AND goal=? AND span=? AND start=?",
-                (site, seg, goal, span, start),
+                "SELECT blob FROM uniques WHERE span=? AND site=? AND seg=? AND goal=? AND start=?",
+                (span, site, seg, goal, start),
             ).fetchone()
             sketch = UniqueCounter() if row is None else UniqueCounter.from_bytes(row[0])
             for v in new:
                 sketch.add(v)
-            sketches.append((site, seg, goal, span, start, sketch.to_bytes()))
+            sketches.append((span, site, seg, goal, start, sketch.to_bytes()))
         db.executemany("INSERT OR REPLACE INTO uniques VALUES (?, ?, ?, ?, ?, ?)", sketches)
         latest = payload.get("latest", ())
         if latest:
@@ -258,14 +274,14 @@ class RollupStore:
                 (site, site, LATEST),
             )
 
-    def prune(self) -> None:
-        """Delete the minutes, hours and days older than their retention."""
-        now = int(self.clock() * 1000)
+    def prune(self, now: int | None = None) -> None:
+        """Delete minutes, hours and days older than their retention: minutes hourly, the others daily."""
+        now = int(self.clock() * 1000) if now is None else now
         with self._lock:
-            self._pruned_at = now
-            for span in SPANS:
-                keep = self.retention.of(span)
-                if keep:
+            for span, keep in self.retention.spans().items():
+                every = HOUR if span == "m" else DAY  # each prune reads every row of its span
+                if keep and now - self._pruned_at.get(span, 0) >= every:
+                    self._pruned_at[span] = now
                     self._db.execute("DELETE FROM rollups WHERE span=? AND start<?", (span, now - keep))
                     self._db.execute("DELETE FROM uniques WHERE span=? AND start<?", (span, now - keep))
 
@@ -277,44 +293,38 @@ class RollupStore:
 
     def table(self, site: str, seg: str, dim: str, pieces: Sequence[Piece]) -> dict[str, int]:
         """Every key of one dimension with its count summed over ``pieces`` (zero sums left out)."""
-        where, params = _pieces_sql(pieces)
-        rows = self._reader().execute(
-            f"SELECT key, SUM(n) FROM rollups WHERE site=? AND seg=? AND dim=? AND {where} GROUP BY key",
-            (site, seg, dim, *params),
-        ).fetchall()
-        return {k: n for k, n in rows if n}
+        rows, params = _union(_ROLLUP_ROWS, pieces, site, seg, dim)
+        found = self._reader().execute(f"SELECT key, SUM(n) FROM ({rows}) GROUP BY key", params).fetchall()
+        return {k: n for k, n in found if n}
 
     def breakdown(
         self, site: str, seg: str, dim: str, pieces: Sequence[Piece], limit: int, offset: int
     ) -> tuple[list[tuple[str, int]], int]:
         """One page of a dimension's keys, largest count first (ties by key), and how many keys there are."""
-        where, params = _pieces_sql(pieces)
-        grouped = (
-            f"SELECT key, SUM(n) AS total FROM rollups WHERE site=? AND seg=? AND dim=? AND {where} "
-            "GROUP BY key HAVING total > 0"
-        )
+        rows, params = _union(_ROLLUP_ROWS, pieces, site, seg, dim)
+        grouped = f"SELECT key, SUM(n) AS total FROM ({rows}) GROUP BY key HAVING total > 0"
         db = self._reader()
-        args = (site, seg, dim, *params)
-        rows = db.execute(f"{grouped} ORDER BY total DESC, key LIMIT ? OFFSET ?", (*args, limit, offset)).fetchall()
-        count = db.execute(f"SELECT COUNT(*) FROM ({grouped})", args).fetchone()[0]
-        return [(k, n) for k, n in rows], count
+        found = db.execute(f"{grouped} ORDER BY total DESC, key LIMIT ? OFFSET ?", (*params, limit, offset)).fetchall()
+        count = db.execute(f"SELECT COUNT(*) FROM ({grouped})", params).fetchone()[0]
+        return [(k, n) for k, n in found], count
 
     def series(self, site: str, seg: str, span: str, start: int, end: int) -> dict[int, dict[str, int]]:
         """The counters of each bucket of ``span`` in ``[start, end)`` that has any."""
         out: defaultdict[int, dict[str, int]] = defaultdict(dict)
         for bucket, key, n in self._reader().execute(
-            "SELECT start, key, n FROM rollups WHERE site=? AND seg=? AND dim='' AND span=? AND start>=? AND start<?",
-            (site, seg, span, start, end),
+            "SELECT start, key, n FROM rollups WHERE span=? AND site=? AND seg=? AND dim='' AND start>=? AND start<?",
+            (span, site, seg, start, end),
         ):
             out[bucket][key] = n
         return dict(out)
 
     def uniques(self, site: str, seg: str, pieces: Sequence[Piece], goal: str = "") -> UniqueCounter:
         """The visitors (of one goal, when given) over ``pieces``, as one merged sketch."""
-        where, params = _pieces_sql(pieces)
-        blobs = self._reader().execute(
-            f"SELECT blob FROM uniques WHERE site=? AND seg=? AND goal=? AND {where}", (site, seg, goal, *params)
-        ).fetchall()
+        select, params = _union(
+            "SELECT blob FROM uniques WHERE span=? AND site=? AND seg=? AND goal=? AND start>=? AND start<?",
+            pieces, site, seg, goal,
+        )
+        blobs = self._reader().execute(select, params).fetchall()
         return union(UniqueCounter.from_bytes(b) for (b,) in blobs)
 
     def bucket_uniques(self, site: str, seg: str, span: str, start: int, end: int) -> dict[int, int]:
@@ -322,8 +332,8 @@ class RollupStore:
         return {
             bucket: UniqueCounter.from_bytes(blob).estimate()
             for bucket, blob in self._reader().execute(
-                "SELECT start, blob FROM uniques WHERE site=? AND seg=? AND goal='' AND span=? AND start>=? AND start<?",
-                (site, seg, span, start, end),
+                "SELECT start, blob FROM uniques WHERE span=? AND site=? AND seg=? AND goal='' AND start>=? AND start<?",
+                (span, site, seg, start, end),
             )
         }
 
@@ -404,7 +414,6 @@ def _render(
 ) -> dict[str, Any]:
     c = counts.counters
     d = counts.dims
-    visits = c.get("visits", 0)
     engagements = c.get("engagements", 0)
     goals = []
     for name, n in top(d.get("goal", {}), 20):
@@ -423,16 +432,7 @@ def _render(
         "ts": now,
         "period": period,
         "current_visitors": current,
-        "totals": {
-            "pageviews": c.get("pageviews", 0),
-            "events": c.get("events", 0),
-            "visitors": visitors.estimate(),
-            "visits": visits,
-            "bounce_rate": round(c.get("bounces", 0) / visits, 4) if visits else 0.0,
-            "visit_duration_s": round(c.get("duration_ms", 0) / visits / 1000, 1) if visits else 0.0,
-            "pages_per_visit": round(c.get("pageviews", 0) / visits, 2) if visits else 0.0,
-            "bots": c.get("bots", 0),
-        },
+        "totals": {**derived(c), "visitors": visitors.estimate(), "bots": c.get("bots", 0)},
         "series": series,
         "top_pages": top(d.get("page", {})),
         "entry_pages": top(d.get("entry", {})),

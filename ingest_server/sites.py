@@ -108,6 +108,7 @@ class SiteRegistry:
 
     @classmethod
     def open(cls, data_dir: Path, extra_sites: tuple[str, ...] = (), *, refresh_s: float = REFRESH_S) -> SiteRegistry:
+        extra_sites = tuple(site_name(s) for s in extra_sites)  # refuse a bad name before opening anything
         data_dir.mkdir(parents=True, exist_ok=True)
         db = sqlite3.connect(data_dir / "sites.sqlite3", isolation_level=None, check_same_thread=False)
         db.execute("PRAGMA busy_timeout=5000")

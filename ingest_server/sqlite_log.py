@@ -10,12 +10,13 @@ from __future__ import annotations
 
 import asyncio
 import concurrent.futures
+import functools
 import queue
 import sqlite3
 import threading
 import time
 import zlib
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Sequence
 
@@ -41,6 +42,15 @@ CREATE TABLE IF NOT EXISTS group_offsets (
 """
 
 _MAX_GROUP = 2000  # most appends folded into one commit
+# Rows per INSERT statement. Each statement step releases and retakes the GIL, and retaking it behind a busy
+# event loop can wait a whole switch interval (5 ms): so a group is written in a few multi-row statements,
+# not one step per row. 64 rows x 6 parameters stays under SQLite's oldest limit of 999 parameters.
+_ROWS_PER_INSERT = 64
+
+
+@functools.lru_cache(maxsize=_ROWS_PER_INSERT)
+def _insert_rows(n: int) -> str:
+    return "INSERT INTO records VALUES " + ", ".join(["(?, ?, ?, ?, ?, ?)"] * n)
 
 
 def partition_for(key: bytes | None, partitions: int, counter: int) -> int:
@@ -54,7 +64,9 @@ def partition_for(key: bytes | None, partitions: int, counter: int) -> int:
 class _Write:
     appends: list[tuple[str, bytes | None, bytes]]
     commit: tuple[str, str, dict[int, int]] | None = None  # (group, topic, offsets)
-    done: concurrent.futures.Future[None] = field(default_factory=concurrent.futures.Future)
+    # sync callers wait on ``done``; async producers on ``waiter``, resolved on their own loop (no thread handoff)
+    done: concurrent.futures.Future[None] | None = None
+    waiter: asyncio.Future[None] | None = None
 
 
 class SqliteLog:
@@ -115,14 +127,15 @@ class SqliteLog:
     # -- writing -------------------------------------------------------------
 
     async def produce(self, topic: str, items: Sequence[tuple[bytes | None, bytes]]) -> None:
-        write = _Write([(topic, key, value) for key, value in items])
+        waiter = asyncio.get_running_loop().create_future()
+        write = _Write([(topic, key, value) for key, value in items], done=None, waiter=waiter)
         self._submit(write)
-        await asyncio.wrap_future(write.done)
+        await waiter
 
     def produce_sync(self, topic: str, items: Sequence[tuple[bytes | None, bytes]]) -> None:
-        write = _Write([(topic, key, value) for key, value in items])
-        self._submit(write)
-        write.done.result()
+        done: concurrent.futures.Future[None] = concurrent.futures.Future()
+        self._submit(_Write([(topic, key, value) for key, value in items], done=done))
+        done.result()
 
     def _submit(self, write: _Write) -> None:
         if self._closed:
@@ -172,21 +185,21 @@ class SqliteLog:
                 commits.extend((group, topic, p, o) for p, o in offsets.items())
         try:
             self._db.execute("BEGIN IMMEDIATE")
-            self._db.executemany("INSERT INTO records VALUES (?, ?, ?, ?, ?, ?)", rows)
+            for i in range(0, len(rows), _ROWS_PER_INSERT):
+                chunk = rows[i:i + _ROWS_PER_INSERT]
+                self._db.execute(_insert_rows(len(chunk)), [v for row in chunk for v in row])
             self._db.executemany("INSERT OR REPLACE INTO group_offsets VALUES (?, ?, ?, ?)", commits)
             self._db.execute("COMMIT")
         except sqlite3.Error as exc:
             if self._db.in_transaction:
                 self._db.execute("ROLLBACK")
-            for write in batch:
-                write.done.set_exception(LogUnavailable(f"the embedded log could not write: {exc}"))
+            _settle(batch, f"the embedded log could not write: {exc}")
             return
         self._next = next_offsets
         self._last_ts = last_ts
         with self._appended:
             self._appended.notify_all()
-        for write in batch:
-            write.done.set_result(None)
+        _settle(batch, None)
 
     def _prune(self) -> None:
         cutoff = int(time.time() * 1000) - self.retention_ms
@@ -209,9 +222,9 @@ class SqliteLog:
             self._appended.wait(timeout_s)
 
     def transaction(self, group: str, topic: str, outgoing: Sequence[Outgoing], offsets: dict[int, int]) -> None:
-        write = _Write([(o.topic, o.key, o.value) for o in outgoing], (group, topic, dict(offsets)))
-        self._submit(write)
-        write.done.result()
+        done: concurrent.futures.Future[None] = concurrent.futures.Future()
+        self._submit(_Write([(o.topic, o.key, o.value) for o in outgoing], (group, topic, dict(offsets)), done=done))
+        done.result()
 
     def ready(self) -> bool:
         return not self._closed and self._error is None and self._writer.is_alive()
@@ -225,6 +238,34 @@ class SqliteLog:
         with self._appended:
             self._appended.notify_all()
         self._db.close()
+
+
+def _settle(batch: list[_Write], error: str | None) -> None:
+    """Resolve a committed (or failed) group: async producers with one wake-up per event loop, not per write."""
+    waiters: dict[asyncio.AbstractEventLoop, list[asyncio.Future[None]]] = {}
+    for write in batch:
+        if write.done is not None:
+            if error is None:
+                write.done.set_result(None)
+            else:
+                write.done.set_exception(LogUnavailable(error))
+        elif write.waiter is not None:
+            waiters.setdefault(write.waiter.get_loop(), []).append(write.waiter)
+    for loop, futures in waiters.items():
+        try:
+            loop.call_soon_threadsafe(_resolve, futures, error)
+        except RuntimeError:  # that loop is closed: nobody is waiting any more
+            pass
+
+
+def _resolve(futures: list[asyncio.Future[None]], error: str | None) -> None:
+    for future in futures:
+        if future.done():  # cancelled: its client went away
+            continue
+        if error is None:
+            future.set_result(None)
+        else:
+            future.set_exception(LogUnavailable(error))
 
 
 def _offset_for_time(db: sqlite3.Connection, topic: str, partition: int, ts_ms: int, end: int) -> int:

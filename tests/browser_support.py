@@ -25,7 +25,7 @@ import pytest
 
 from tracker_sdk.schema import EnvelopeError, parse_beacon
 
-__all__ = ["Beacon", "Collector", "FixtureServer", "browser", "collector", "context", "fixtures", "page", "WAIT_S"]
+__all__ = ["DROP", "Beacon", "Collector", "FixtureServer", "browser", "collector", "context", "fixtures", "page", "WAIT_S"]
 
 ROOT = Path(__file__).resolve().parent.parent
 STATIC = ROOT / "ingest_server" / "static"
@@ -42,6 +42,7 @@ CHROMIUM_ARGS = [
     "--disable-sync",
 ]
 WAIT_S = 15.0  # the bound on every wait; never a speed expectation
+DROP = 0  # a Collector reply: close the connection without answering
 
 T = TypeVar("T")
 
@@ -58,8 +59,8 @@ class Beacon:
 
     @property
     def events(self) -> list[dict[str, Any]]:
-        data: dict[str, Any] = json.loads(self.body)
-        return data["events"]
+        events: list[dict[str, Any]] = json.loads(self.body)["events"]
+        return events
 
     @property
     def site(self) -> str:
@@ -117,7 +118,10 @@ class Collector(_Server):
         super().__init__(self._handler())
 
     def reply_with(self, *replies: tuple[int, dict[str, str]]) -> None:
-        """Answer the next collect requests with these (status, headers); 202 after them."""
+        """Answer the next collect requests with these (status, headers); 202 after them.
+
+        Status ``DROP`` closes the connection without an answer: a network error.
+        """
         with self.changed:
             self.replies.extend(replies)
 
@@ -131,7 +135,7 @@ class Collector(_Server):
         """Every event received so far, in arrival order (retries included)."""
         return [event for beacon in self.beacons for event in beacon.events]
 
-    def wait_for(self, check: Callable[[Collector], T | None], what: str, timeout: float = WAIT_S) -> T:
+    def wait_for(self, check: Callable[[Collector], T], what: str, timeout: float = WAIT_S) -> T:
         """Block until ``check(self)`` returns something truthy, and return it."""
         deadline = time.monotonic() + timeout
         with self.changed:
@@ -145,16 +149,28 @@ class Collector(_Server):
                     raise AssertionError(f"timed out after {timeout} s waiting for {what}; received: {sent!r}")
                 self.changed.wait(left)
 
+    def wait_for_beacons(self, count: int) -> list[Beacon]:
+        """The first ``count`` collect requests, once they arrived."""
+        return self.wait_for(lambda c: c.beacons[:count] if len(c.beacons) >= count else [], f"{count} beacons")
+
+    def wait_for_events(self, match: Callable[[dict[str, Any]], bool], count: int, what: str) -> list[dict[str, Any]]:
+        """All events for which ``match`` is true, once there are at least ``count``."""
+        def matching(c: Collector) -> list[dict[str, Any]]:
+            found = [e for e in c.events() if match(e)]
+            return found if len(found) >= count else []
+
+        return self.wait_for(matching, what)
+
     def wait_for_event(self, match: Callable[[dict[str, Any]], bool], what: str) -> dict[str, Any]:
         """The first event received for which ``match`` is true."""
-        return self.wait_for(lambda c: next((e for e in c.events() if match(e)), None), what)
+        return self.wait_for_events(match, 1, what)[0]
 
     def wait_for_types(self, *types: str) -> list[dict[str, Any]]:
         """Wait until events of these types arrived in this order (others may lie between); return all events."""
-        def seen(c: Collector) -> list[dict[str, Any]] | None:
+        def seen(c: Collector) -> list[dict[str, Any]]:
             events = c.events()
             kinds = iter(e["type"] for e in events)
-            return events if all(t in kinds for t in types) else None
+            return events if all(t in kinds for t in types) else []
 
         return self.wait_for(seen, f"events of types {types}")
 
@@ -190,6 +206,9 @@ class Collector(_Server):
                 with collector.changed:
                     status, headers = collector.replies.popleft() if collector.replies else (202, {})
                 self.record(body)
+                if status == DROP:
+                    self.close_connection = True
+                    return
                 payload: dict[str, Any] = {"error": "programmed"}
                 if status == 202:
                     # The snippet's beacons must pass the real wire schema, not just this fake.

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, MutableMapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -70,7 +70,7 @@ class RawStream:
     method: str = "GET"
     stall_upload: bool = False  # never deliver the request body
     stall_download: bool = False  # never accept a body chunk (a client that stopped reading)
-    messages: list[dict[str, Any]] = field(default_factory=list)
+    messages: list[MutableMapping[str, Any]] = field(default_factory=list)
     _started: asyncio.Event = field(default_factory=asyncio.Event)
     _gone: asyncio.Event = field(default_factory=asyncio.Event)
     _task: asyncio.Task[None] | None = None
@@ -133,7 +133,7 @@ class RawStream:
         await self._gone.wait()
         return {"type": "http.disconnect"}
 
-    async def _send(self, message: dict[str, Any]) -> None:
+    async def _send(self, message: MutableMapping[str, Any]) -> None:
         if self.stall_download and message.get("body"):
             await asyncio.Event().wait()
         self.messages.append(message)

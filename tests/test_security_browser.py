@@ -16,19 +16,15 @@ from urllib.parse import quote
 
 import orjson
 import pytest
-from playwright.sync_api import Browser, ConsoleMessage, Page, expect, sync_playwright
+from playwright.sync_api import Browser, ConsoleMessage, Page, expect
 
 from ingest_server.sites import Site, SiteRegistry
+from tests.browser_support import browser  # noqa: F401  (the shared Chromium fixture)
 from tests.conftest import WAIT_S
 from tests.serve_process import ServeProcess
 
 pytestmark = pytest.mark.browser
 
-CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-    "--disable-background-networking", "--disable-component-update", "--disable-sync",
-]
 IMG = '<img src=x onerror="window.__xss=1">'
 SCRIPT = "<script>window.__xss=1</script>"
 HOSTILE_SITE = 'a.com"><img src=x onerror="window.__xss=1">'
@@ -53,16 +49,6 @@ def hostile_events() -> list[dict[str, object]]:
          "target": "https://out.example.org/" + IMG},
         {"id": "x4", "type": "outbound", "ts": now, "url": "https://example.com/links", "target": "javascript:window.__xss=1"},
     ]
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Browser]:
-    if not CHROMIUM.exists():
-        pytest.skip("Debian's chromium is not installed (apt-get install chromium)")
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS, headless=True)
-        yield browser
-        browser.close()
 
 
 @pytest.fixture
@@ -99,6 +85,8 @@ def test_hostile_event_strings_are_rendered_as_text(page: Page, private_server: 
     status, body = server.collect({"site": "example.com", "events": hostile_events()},
                                   {"Origin": "https://example.com"})
     assert status == 202 and body["accepted"] == 4, body
+    totals = server.wait_for_totals("example.com", "events", 4, timeout=WAIT_S, token=token)["totals"]
+    assert totals["events"] == 4, totals
 
     response = page.goto(f"{server.url}/dashboard?site=example.com&token={token}")
     assert response is not None and response.status == 200
@@ -113,8 +101,9 @@ def test_hostile_event_strings_are_rendered_as_text(page: Page, private_server: 
         "https://out.example.org/" + IMG,  # outbound links
         "javascript:window.__xss=1",
     ]:
-        expect(page.get_by_text(text, exact=True).first).to_be_visible()
-    expect(page.get_by_text("news.example.net", exact=True).first).to_be_visible()  # the referrer, by host
+        expect(page.get_by_text(text, exact=True).first).to_be_visible(timeout=WAIT_S * 1000)
+    # the referrer, shown by host
+    expect(page.get_by_text("news.example.net", exact=True).first).to_be_visible(timeout=WAIT_S * 1000)
 
     assert page.evaluate("window.__xss") is None
     assert page.evaluate("window.__violations") == []

@@ -21,7 +21,7 @@ from typing import Any
 import pytest
 
 from tests.browser_support import *  # noqa: F403 (the browser fixtures)
-from tests.browser_support import Collector, FixtureServer
+from tests.browser_support import DROP, Collector, FixtureServer
 
 pytestmark = pytest.mark.browser
 
@@ -41,6 +41,14 @@ Object.defineProperty(document, 'hidden', {value: true, configurable: true});
 document.dispatchEvent(new Event('visibilitychange', {bubbles: true}));
 """
 
+# Back to the tab: visible again, and the window gets the focus.
+SHOW = """
+Object.defineProperty(document, 'visibilityState', {value: 'visible', configurable: true});
+Object.defineProperty(document, 'hidden', {value: false, configurable: true});
+document.dispatchEvent(new Event('visibilitychange', {bubbles: true}));
+window.dispatchEvent(new FocusEvent('focus'));
+"""
+
 ID = re.compile(r"[A-Za-z0-9_-]{16,32}")
 
 
@@ -53,8 +61,8 @@ def sent(page: Any) -> list[dict[str, Any]]:
     return calls
 
 
-def pageviews(events: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    return [e for e in events if e["type"] == "pageview"]
+def is_pageview(event: dict[str, Any]) -> bool:
+    return bool(event["type"] == "pageview")
 
 
 def path_of(url: str) -> str:
@@ -66,7 +74,7 @@ def path_of(url: str) -> str:
 
 def test_pageview_on_load_carries_the_wire_fields(page: Any, collector: Collector, fixtures: FixtureServer) -> None:
     page.goto(fixtures.url("page.html", "utm_source=hn&utm_medium=social"), referer="https://news.ycombinator.com/")
-    view = collector.wait_for_event(lambda e: e["type"] == "pageview", "the first page view")
+    view = collector.wait_for_event(is_pageview, "the first page view")
     assert ID.fullmatch(view["id"])
     assert view["url"] == fixtures.url("page.html", "utm_source=hn&utm_medium=social")
     assert view["ref"] == "https://news.ycombinator.com/"
@@ -80,12 +88,12 @@ def test_pageview_on_load_carries_the_wire_fields(page: Any, collector: Collecto
 
 def test_beacons_are_text_plain_and_need_no_preflight(page: Any, collector: Collector, fixtures: FixtureServer) -> None:
     """A preflight always precedes its POST, so once POSTs (fetch and beacon) arrived, none can still come."""
+    page.add_init_script(RECORD_SENDS)
     page.goto(fixtures.url("page.html"))
-    collector.wait_for_event(lambda e: e["type"] == "pageview", "the page view, sent by fetch")
-    page.click("#aria")
-    hide(page)  # flushed with sendBeacon
-    collector.wait_for_event(lambda e: e["type"] == "click", "the click, sent by sendBeacon")
-    assert len(collector.beacons) == 2
+    collector.wait_for_event(is_pageview, "the page view, sent by fetch")
+    hide(page)  # the engagement event is flushed with sendBeacon
+    collector.wait_for_event(lambda e: e["type"] == "engagement", "the engagement event, sent by sendBeacon")
+    assert [call["via"] for call in sent(page)] == ["fetch", "beacon"]
     for beacon in collector.beacons:
         assert beacon.headers["content-type"] == "text/plain;charset=UTF-8"
         assert beacon.headers["origin"] == fixtures.origin  # cross-origin, as on a real site
@@ -95,7 +103,7 @@ def test_beacons_are_text_plain_and_need_no_preflight(page: Any, collector: Coll
 
 def test_data_api_overrides_the_endpoint(page: Any, collector: Collector, fixtures: FixtureServer) -> None:
     page.goto(fixtures.url("api.html"))
-    collector.wait_for_event(lambda e: e["type"] == "pageview", "the page view")
+    collector.wait_for_event(is_pageview, "the page view")
     assert [b.path for b in collector.beacons] == ["/base/api/collect"]
 
 
@@ -105,12 +113,10 @@ def test_spa_navigations_are_page_views(page: Any, collector: Collector, fixture
     page.evaluate("history.replaceState({}, '', '/app/pricing?plan=team')")  # same path: no page view
     page.evaluate("history.replaceState({}, '', '/app/checkout')")  # new path: a page view
     page.evaluate("history.pushState({}, '', '/app/checkout#step-2')")  # only the hash: none without data-hash
-    page.go_back()  # popstate back to the checkout without the hash: same path, none
-    page.go_back()  # popstate to /app/pricing?plan=pro... replaced, so to the original page
-    events = collector.wait_for(
-        lambda c: len(pageviews(c.events())) >= 4 and c.events(), "four page views"
-    )
-    views = pageviews(events)
+    page.go_back()  # popstate back to /app/checkout: same path, none
+    page.go_back()  # popstate back to the first entry (the second was replaced by /app/checkout)
+    # Events arrive in order: a page view that should not be would show up among the first four.
+    views = collector.wait_for_events(is_pageview, 4, "four page views")
     assert [path_of(v["url"]) for v in views] == [
         "/spa.html",
         "/app/pricing?plan=pro",
@@ -123,11 +129,11 @@ def test_spa_navigations_are_page_views(page: Any, collector: Collector, fixture
     assert len({v["id"] for v in views}) == 4
 
 
-def test_hash_routes_count_only_with_data_hash(page: Any, collector: Collector, fixtures: FixtureServer) -> None:
+def test_hash_routes_are_page_views_with_data_hash(page: Any, collector: Collector, fixtures: FixtureServer) -> None:
     page.goto(fixtures.url("hash.html"))
     page.click("#settings")  # a hash link: popstate
     page.evaluate("location.hash = '#/billing'")
-    views = collector.wait_for(lambda c: len(pageviews(c.events())) >= 3 and pageviews(c.events()), "3 page views")
+    views = collector.wait_for_events(is_pageview, 3, "three page views")
     assert [path_of(v["url"]) for v in views] == ["/hash.html", "/hash.html#/settings", "/hash.html#/billing"]
 
 
@@ -136,13 +142,13 @@ def test_manual_mode_sends_only_the_apps_page_views(page: Any, collector: Collec
     page.evaluate("history.pushState({}, '', '/ignored')")
     page.evaluate("activityTracker.pageview('/virtual/step-1')")
     page.evaluate("activityTracker.pageview()")
-    views = collector.wait_for(lambda c: len(pageviews(c.events())) >= 2 and pageviews(c.events()), "2 page views")
+    views = collector.wait_for_events(is_pageview, 2, "two page views")
     assert [v["url"] for v in views] == [fixtures.origin + "/virtual/step-1", fixtures.origin + "/ignored"]
 
 
 def test_a_404_page_sends_its_status(page: Any, collector: Collector, fixtures: FixtureServer) -> None:
     page.goto(fixtures.url("not-found.html"))
-    view = collector.wait_for_event(lambda e: e["type"] == "pageview", "the page view")
+    view = collector.wait_for_event(is_pageview, "the page view")
     assert view["status"] == 404
     assert view["title"] == "Page not found"
 
@@ -186,10 +192,7 @@ def test_clicks_on_buttons_and_links_carry_a_short_label(
     page.click("#internal")
     page.click("#mail")
     page.click("#plain")  # not a button or a link: no event
-    events = collector.wait_for(
-        lambda c: len([e for e in c.events() if e["type"] == "click"]) >= 5 and c.events(), "five clicks"
-    )
-    clicks = [e for e in events if e["type"] == "click"]
+    clicks = collector.wait_for_events(lambda e: e["type"] == "click", 5, "five clicks")
     assert [(c["name"], c.get("target")) for c in clicks] == [
         ("Buy the pro plan", None),  # aria-label first
         ("Start free trial", None),  # the rendered text, whitespace collapsed
@@ -221,6 +224,19 @@ def test_download_links_are_downloads(page: Any, collector: Collector, fixtures:
     assert event["name"] == "Annual report"
 
 
+def test_data_downloads_replaces_the_extension_list(
+    page: Any, collector: Collector, fixtures: FixtureServer
+) -> None:
+    page.goto(fixtures.url("downloads.html"))
+    page.click("#epub")
+    page.click("#pdf")
+    events = collector.wait_for_types("download", "click")
+    assert [(e["type"], path_of(e["target"])) for e in events if "target" in e] == [
+        ("download", "/books/guide.epub"),
+        ("click", "/books/guide.pdf"),
+    ]
+
+
 def test_data_event_attributes_send_a_custom_event(page: Any, collector: Collector, fixtures: FixtureServer) -> None:
     page.goto(fixtures.url("page.html"))
     page.click("#tagged")
@@ -235,7 +251,7 @@ def test_data_event_attributes_send_a_custom_event(page: Any, collector: Collect
 
 def test_engagement_is_sent_when_the_page_is_hidden(page: Any, collector: Collector, fixtures: FixtureServer) -> None:
     page.goto(fixtures.url("tall.html"))
-    collector.wait_for_event(lambda e: e["type"] == "pageview", "the page view")
+    collector.wait_for_event(is_pageview, "the page view")
     # Scroll to the middle, let the scroll event run, then back to the top:
     # the depth sent is the deepest one reached.
     scroll_to = "y => new Promise(done => { addEventListener('scroll', done, {once: true}); scrollTo(0, y) })"
@@ -248,6 +264,17 @@ def test_engagement_is_sent_when_the_page_is_hidden(page: Any, collector: Collec
     assert depth - 1 <= engagement["scroll"] <= depth
     assert engagement["ms"] > 0
     assert engagement["url"] == fixtures.url("tall.html")
+
+
+def test_time_while_hidden_is_not_engaged_time(page: Any, collector: Collector, fixtures: FixtureServer) -> None:
+    page.goto(fixtures.url("page.html"))
+    hide(page)
+    first = collector.wait_for_event(lambda e: e["type"] == "engagement", "the first engagement event")
+    page.wait_for_function("performance.now() > 1500")  # hidden for a while
+    page.evaluate(SHOW)
+    hide(page)
+    second = collector.wait_for_event(lambda e: e["type"] == "engagement" and e["id"] != first["id"], "the second one")
+    assert 0 < second["ms"] < 500, "the hidden second counted as engaged"
 
 
 def test_engagement_of_an_spa_page_comes_before_the_next_page_view(
@@ -264,8 +291,9 @@ def test_engagement_of_an_spa_page_comes_before_the_next_page_view(
 
 
 def test_a_closed_page_delivers_its_batch(page: Any, collector: Collector, fixtures: FixtureServer) -> None:
+    """Closing a tab hides the page (visibilitychange), its last chance to send."""
     page.goto(fixtures.url("page.html"))
-    collector.wait_for_event(lambda e: e["type"] == "pageview", "the page view")
+    collector.wait_for_event(is_pageview, "the page view")
     page.evaluate("activityTracker.track('Last words')")  # queued for a second; the page closes first
     page.close(run_before_unload=True)
     last = collector.wait_for_event(lambda e: e["type"] == "custom", "the queued event")
@@ -275,14 +303,15 @@ def test_a_closed_page_delivers_its_batch(page: Any, collector: Collector, fixtu
 
 def test_events_are_batched(page: Any, collector: Collector, fixtures: FixtureServer) -> None:
     page.goto(fixtures.url("page.html"))
+    collector.wait_for_event(is_pageview, "the page view")
     page.evaluate("for (let i = 0; i < 3; i++) activityTracker.track('Step', {i})")
-    collector.wait_for_types("pageview", "custom", "custom", "custom")
-    assert len(collector.beacons) == 1
+    steps = collector.wait_for_beacons(2)[1]
+    assert [e["props"] for e in steps.events] == [{"i": 0}, {"i": 1}, {"i": 2}]  # one request
     # Ten queued events are sent at once, without waiting for the timer.
     page.evaluate("for (let i = 0; i < 12; i++) activityTracker.track('Burst', {i})")
-    burst = collector.wait_for(lambda c: len(c.beacons) >= 2 and c.beacons[1], "the burst")
+    burst = collector.wait_for_beacons(3)[2]
     assert [e["props"]["i"] for e in burst.events] == list(range(10))
-    ids = [e["id"] for e in collector.wait_for(lambda c: len(c.events()) == 16 and c.events(), "all 16 events")]
+    ids = [e["id"] for e in collector.wait_for_events(lambda e: True, 16, "all 16 events")]
     assert len(set(ids)) == 16
 
 
@@ -292,26 +321,30 @@ def test_events_are_batched(page: Any, collector: Collector, fixtures: FixtureSe
 def test_retries_after_503_with_the_same_ids(page: Any, collector: Collector, fixtures: FixtureServer) -> None:
     collector.reply_with((503, {"Retry-After": "0"}), (503, {"Retry-After": "0"}))
     page.goto(fixtures.url("page.html"))
-    page.evaluate("activityTracker.track('Paid')")
-    third = collector.wait_for(lambda c: len(c.beacons) >= 3 and c.beacons[2], "two retries")
-    first = collector.beacons[0]
-    assert [e["id"] for e in third.events] == [e["id"] for e in first.events]
-    assert [e["type"] for e in first.events] == ["pageview", "custom"]
+    first, second, third = collector.wait_for_beacons(3)
+    assert [e["type"] for e in first.events] == ["pageview"]
+    assert third.events == second.events == first.events  # same ids, same everything
     # Delivered: the retry store is empty again.
     page.wait_for_function("localStorage.activity_tracker_q == '[]'")
+
+
+def test_network_errors_are_retried(page: Any, collector: Collector, fixtures: FixtureServer) -> None:
+    collector.reply_with((DROP, {}))
+    page.goto(fixtures.url("page.html"))
+    failed, retry = collector.wait_for_beacons(2)
+    assert retry.events == failed.events
 
 
 def test_retry_after_is_respected(page: Any, collector: Collector, fixtures: FixtureServer) -> None:
     collector.reply_with((429, {"Retry-After": "1"}))
     page.goto(fixtures.url("page.html"))
-    retry = collector.wait_for(lambda c: len(c.beacons) >= 2 and c.beacons[1], "the retry")
-    assert retry.at - collector.beacons[0].at >= 0.95
-    assert retry.events == collector.beacons[0].events
+    refused, retry = collector.wait_for_beacons(2)
+    assert retry.at - refused.at >= 0.95
+    assert retry.events == refused.events
 
 
 def test_final_errors_are_not_retried(page: Any, collector: Collector, fixtures: FixtureServer) -> None:
     """Retrying stores the events first; an empty store once the 400 was read proves none is scheduled."""
-    page.add_init_script(RECORD_SENDS)
     page.add_init_script("window.__statuses = []; const f = window.fetch;"
                          "window.fetch = (...a) => f(...a).then(r => (__statuses.push(r.status), r));")
     collector.reply_with((400, {}))
@@ -327,16 +360,14 @@ def test_failed_events_survive_a_reload(page: Any, collector: Collector, fixture
     stored = json.loads(page.evaluate("localStorage.activity_tracker_q"))
     assert [e["type"] for e in stored] == ["pageview"]
     page.reload()
-    events = collector.wait_for(
-        lambda c: len(pageviews(c.events())) == 3 and c.events(), "the stored page view resent, and the new one"
-    )
-    sends = [e for e in events if e["id"] == stored[0]["id"]]
+    views = collector.wait_for_events(is_pageview, 3, "the stored page view resent, and the reload's own")
+    sends = [e for e in views if e["id"] == stored[0]["id"]]
     assert sends == [stored[0], stored[0]]  # the failed send and the resend after the reload, unchanged
 
 
 def test_no_cookies_are_set(page: Any, collector: Collector, fixtures: FixtureServer) -> None:
     page.goto(fixtures.url("page.html"))
-    collector.wait_for_event(lambda e: e["type"] == "pageview", "the page view")
+    collector.wait_for_event(is_pageview, "the page view")
     assert page.context.cookies() == []
 
 
@@ -376,7 +407,7 @@ def test_do_not_track_and_gpc_are_honoured(page: Any, fixtures: FixtureServer, s
 def test_do_not_track_can_be_overridden_by_the_site(page: Any, collector: Collector, fixtures: FixtureServer) -> None:
     page.add_init_script("Object.defineProperty(Navigator.prototype, 'doNotTrack', {get: () => '1'})")
     page.goto(fixtures.url("dnt-ignored.html"))
-    collector.wait_for_event(lambda e: e["type"] == "pageview", "the page view")
+    collector.wait_for_event(is_pageview, "the page view")
 
 
 def test_opt_out_switch_in_local_storage(page: Any, fixtures: FixtureServer) -> None:
@@ -392,6 +423,10 @@ def test_automation_is_ignored_unless_the_site_opts_in(page: Any, fixtures: Fixt
     assert_sends_nothing(page, fixtures.url("localhost-only.html"))
 
 
+def test_local_development_is_ignored_unless_the_site_opts_in(page: Any, fixtures: FixtureServer) -> None:
+    assert_sends_nothing(page, fixtures.url("automation-only.html"))
+
+
 # ---- the per-tab session id ---------------------------------------------------
 
 
@@ -401,8 +436,8 @@ def test_session_id_is_per_tab(context: Any, collector: Collector, fixtures: Fix
     first.reload()
     second = context.new_page()
     second.goto(fixtures.url("spa.html"))
-    views = collector.wait_for(lambda c: len(pageviews(c.events())) >= 3 and pageviews(c.events()), "3 page views")
-    by_title = {}
+    views = collector.wait_for_events(is_pageview, 3, "three page views")
+    by_title: dict[str, set[str]] = {}
     for view in views:
         by_title.setdefault(view["title"], set()).add(view["sid"])
     assert len(by_title["Pricing"]) == 1  # a reload keeps the tab's id

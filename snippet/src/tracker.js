@@ -180,6 +180,6 @@ if (!off) {
   on('scroll', scrolled)
   on('click', click)
   manual || pageview()
-
+  send(swap())
 }
 stub?.q?.map(([method, args]) => api[method](...args))
