@@ -5,7 +5,7 @@
   sum; minute, hour and day rows agree.
 - Pipeline: events of several visitors, batched into beacons in any way,
   interleaved in any receive order (each visitor's own order kept, each
-  beacon received within 5 minutes), with aggregator flushes anywhere, give
+  beacon received within 5 minutes of its events), with aggregator flushes anywhere, give
   the visits, bounces, sources and filtered numbers of a direct computation.
 """
 
@@ -161,12 +161,12 @@ def _traffic(draw: st.DrawFn) -> list[tuple[int, int, list[dict[str, Any]]]]:
                 ts += draw(st.integers(0, 20)) * MINUTE
             ts += draw(st.integers(60, 300)) * MINUTE  # the next visit starts an hour or more later
         i = received = 0
-        while i < len(events):  # cut into beacons, each received in order, within 5 minutes of its last event
+        while i < len(events):  # cut into beacons that a browser holds at most 2 minutes, received in order
             size = draw(st.integers(1, 3))
-            part = events[i:i + size]
-            received = max(received, part[-1]["ts"] + draw(st.integers(0, 5 * 60_000)))
+            part = [e for e in events[i:i + size] if e["ts"] - events[i]["ts"] <= 2 * MINUTE]
+            received = max(received, part[-1]["ts"] + draw(st.integers(0, 3 * MINUTE)))
             beacons.append((received, visitor, part))
-            i += size
+            i += len(part)
     beacons.sort(key=lambda b: b[0])
     return beacons
 

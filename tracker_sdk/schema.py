@@ -36,6 +36,7 @@ MAX_FUTURE_MS: Final = 10 * 60 * 1000  # client clocks run a little fast
 KNOWN_TYPES: Final = frozenset({"pageview", "click", "outbound", "download", "engagement", "custom"})
 
 _ID_RE: Final = re.compile(r"[A-Za-z0-9_-]{1,64}")
+_ID_MATCH: Final = _ID_RE.fullmatch
 _TYPE_RE: Final = re.compile(r"[a-z][a-z0-9_]{0,31}")
 _SITE_RE: Final = re.compile(r"[a-z0-9]([a-z0-9.-]{0,251}[a-z0-9])?(:[0-9]{1,5})?")
 
@@ -48,6 +49,8 @@ _STRINGS: Final = (
     ("target", MAX_URL_LEN),
     ("vid", MAX_ID_LEN),  # server-side SDK events: the app's own visitor key, hashed by the collector
 )
+# Optional integer fields and their ranges (from 0).
+_INTS: Final = (("ms", MAX_ENGAGED_MS), ("scroll", 100), ("status", 599))
 
 
 class EnvelopeError(ValueError):
@@ -147,13 +150,16 @@ def validate_event(raw: object, now_ms: int, max_past_ms: int = MAX_PAST_MS) -> 
     """Return a normalised copy of one event, or raise ``_Invalid`` naming the field."""
     if not isinstance(raw, dict):
         raise _Invalid("event", "must be a JSON object")
-    event_id = raw.get("id")
-    if not isinstance(event_id, str) or not _ID_RE.fullmatch(event_id):
+    # This runs for every event the collector receives: plain locals and one membership test per optional
+    # field (most are absent) instead of a get per field; the checks and their order are the schema's.
+    get = raw.get
+    event_id = get("id")
+    if not isinstance(event_id, str) or not _ID_MATCH(event_id):
         raise _Invalid("id", f"is required: 1-{MAX_ID_LEN} characters of A-Z a-z 0-9 _ -")
-    kind = raw.get("type")
-    if not isinstance(kind, str) or not _TYPE_RE.fullmatch(kind):
+    kind = get("type")
+    if not isinstance(kind, str) or (kind not in KNOWN_TYPES and not _TYPE_RE.fullmatch(kind)):
         raise _Invalid("type", f"is required: lower-case letters, digits, _; at most {MAX_TYPE_LEN} characters")
-    ts = raw.get("ts")
+    ts = get("ts")
     if isinstance(ts, float) and math.isfinite(ts) and ts.is_integer():
         ts = int(ts)
     if not isinstance(ts, int) or isinstance(ts, bool):
@@ -162,36 +168,42 @@ def validate_event(raw: object, now_ms: int, max_past_ms: int = MAX_PAST_MS) -> 
         raise _Invalid("ts", f"is more than {max_past_ms // 3_600_000} hours in the past")
     if ts > now_ms + MAX_FUTURE_MS:
         raise _Invalid("ts", f"is more than {MAX_FUTURE_MS // 60_000} minutes in the future")
-    url = raw.get("url")
+    url = get("url")
     if not isinstance(url, str) or not url:
         raise _Invalid("url", "is required: the page URL")
     if len(url) > MAX_URL_LEN:
         raise _Invalid("url", f"is longer than {MAX_URL_LEN} characters")
     event: dict[str, Any] = {"id": event_id, "type": kind, "ts": ts, "url": url}
-    for field, limit in _STRINGS:
-        value = raw.get(field)
-        if value is None:
-            continue
-        if not isinstance(value, str):
-            raise _Invalid(field, "must be a string")
-        if len(value) > limit:
-            raise _Invalid(field, f"is longer than {limit} characters")
-        if value:
-            event[field] = value
+    if len(raw) > 4:  # anything besides the four required fields
+        for field, limit in _STRINGS:
+            if field not in raw:
+                continue
+            value = raw[field]
+            if value is None:
+                continue
+            if not isinstance(value, str):
+                raise _Invalid(field, "must be a string")
+            if len(value) > limit:
+                raise _Invalid(field, f"is longer than {limit} characters")
+            if value:
+                event[field] = value
     if kind == "custom" and "name" not in event:
         raise _Invalid("name", "is required for custom events")
-    for field, high in (("ms", MAX_ENGAGED_MS), ("scroll", 100), ("status", 599)):
-        value = raw.get(field)
-        if value is None:
-            continue
-        if not isinstance(value, int) or isinstance(value, bool) or not 0 <= value <= high:
-            raise _Invalid(field, f"must be an integer from 0 to {high}")
-        event[field] = value
-    if raw.get("wd") is True:
-        event["wd"] = True
-    props = raw.get("props")
-    if props is not None:
-        event["props"] = _validate_props(props)
+    if len(event) < len(raw):  # some fields are still unread
+        for field, high in _INTS:
+            if field not in raw:
+                continue
+            value = raw[field]
+            if value is None:
+                continue
+            if not isinstance(value, int) or isinstance(value, bool) or not 0 <= value <= high:
+                raise _Invalid(field, f"must be an integer from 0 to {high}")
+            event[field] = value
+        if get("wd") is True:
+            event["wd"] = True
+        props = get("props")
+        if props is not None:
+            event["props"] = _validate_props(props)
     return event
 
 
