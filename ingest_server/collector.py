@@ -80,6 +80,7 @@ class Collector:
         response.headers["vary"] = "Origin"
         if allowed:
             response.headers["access-control-allow-origin"] = allowed
+            response.headers["access-control-expose-headers"] = "Retry-After"  # the snippet backs off by it
         metrics.BEACONS.labels(str(response.status_code)).inc()
         if response.status_code == 202:
             metrics.APPEND_SECONDS.observe(time.perf_counter() - started)
