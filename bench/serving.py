@@ -25,6 +25,7 @@ def serve(app: Any, argv: list[str] | None = None) -> None:
         app,
         host=args.host,
         port=args.port,
+        proxy_headers=False,  # serve trusts no proxy unless --forwarded-allow-ips is given
         log_level="warning",
         timeout_keep_alive=5,
         timeout_graceful_shutdown=10,

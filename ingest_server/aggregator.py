@@ -150,6 +150,7 @@ class Aggregator:
         consumer = self._consumer
         self._states.clear()
         self._pending.clear()
+        metrics.ASSIGNED_PARTITIONS.set(len(partitions))
         if consumer is None:
             return
         now_ms = int(self.clock() * 1000)

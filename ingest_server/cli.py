@@ -71,7 +71,7 @@ def _announce(settings: Settings, registry: Any) -> None:
             click.echo(f"  (private: add &token=… from `activity-tracker token create --site {example}`)")
 
 
-class _Duration(click.ParamType):
+class _Duration(click.ParamType):  # type: ignore[type-arg]  # generic only from click 8.2
     """``24h``, ``40d``, ``90m``, ``30s`` → milliseconds."""
 
     name = "duration"

@@ -13,6 +13,7 @@ Dashboards read every partition of the rollups topic, read_committed.
 from __future__ import annotations
 
 import asyncio
+import concurrent.futures
 import logging
 import threading
 import time
@@ -23,7 +24,7 @@ from typing import Any, Sequence
 from kafka import KafkaAdminClient, KafkaConsumer, KafkaProducer, TopicPartition
 from kafka.admin import NewTopic
 from kafka.consumer.subscription_state import ConsumerRebalanceListener
-from kafka.errors import KafkaError, TopicAlreadyExistsError
+from kafka.errors import KafkaConnectionError, KafkaError, TopicAlreadyExistsError
 from kafka.structs import OffsetAndMetadata
 
 from ingest_server import metrics
@@ -41,6 +42,7 @@ from ingest_server.sqlite_log import SqliteLog
 log = logging.getLogger("activity_tracker.kafka")
 
 SEND_TIMEOUT_S = 5.0  # longer than this and a beacon goes to the spool instead
+_CALL_TIMEOUT_MS = 10_000  # no blocking consumer call may hang: a stuck member would keep its partitions
 _SPOOL_TOPIC = "spool"
 
 
@@ -65,6 +67,7 @@ def producer_config(bootstrap: str) -> dict[str, Any]:
         "request_timeout_ms": 10_000,
         "delivery_timeout_ms": 30_000,
         "client_id": "activity-tracker",
+        "bootstrap_timeout_ms": int(SEND_TIMEOUT_S * 2000),
     }
 
 
@@ -88,6 +91,7 @@ class KafkaLog:
         self.data_dir = data_dir
         self.spool_max_bytes = spool_max_bytes
         self._producer: KafkaProducer | None = None
+        self._producer_lock = threading.Lock()
         self._spool: SqliteLog | None = None
         self._spool_lock = threading.Lock()
         self._closed = threading.Event()
@@ -95,6 +99,7 @@ class KafkaLog:
         self._partitions: dict[str, int] = {}
         self._drainer: threading.Thread | None = None
         self._backlog = 0  # records in the spool not yet acknowledged by Kafka
+        self._sender = concurrent.futures.ThreadPoolExecutor(1, thread_name_prefix="kafka-sender")
 
     # -- topics --------------------------------------------------------------
 
@@ -125,6 +130,8 @@ class KafkaLog:
                     pass
             for info in admin.describe_topics([EVENTS_TOPIC, ROLLUPS_TOPIC, DEADLETTER_TOPIC]):
                 self._partitions[info["name"]] = len(info["partitions"])
+            self._connected = True
+            self._get_producer()  # connect now, while the broker is known to be up
         finally:
             admin.close()
 
@@ -136,9 +143,10 @@ class KafkaLog:
     # -- producing (collector) ----------------------------------------------
 
     def _get_producer(self) -> KafkaProducer:
-        if self._producer is None:
-            self._producer = KafkaProducer(**producer_config(self.bootstrap))
-        return self._producer
+        with self._producer_lock:
+            if self._producer is None:
+                self._producer = KafkaProducer(**producer_config(self.bootstrap))
+            return self._producer
 
     def _open_spool(self) -> SqliteLog:
         with self._spool_lock:
@@ -161,27 +169,40 @@ class KafkaLog:
 
     async def produce(self, topic: str, items: Sequence[tuple[bytes | None, bytes]]) -> None:
         spool = self._open_spool()
-        if self._backlog == 0:  # while anything is spooled, new records queue behind it: order is kept
+        # Straight to Kafka only while it is known to be up and nothing waits in the spool (order is
+        # kept); a send to a broker that is away would block the event loop for up to max_block_ms.
+        if self._backlog == 0 and self._connected:
             try:
                 await self._send(topic, items)
                 return
-            except (KafkaError, asyncio.TimeoutError) as exc:
+            except (KafkaError, asyncio.TimeoutError) as exc:  # KafkaTimeoutError included
                 log.warning("Kafka did not acknowledge in time (%s); spooling to disk", type(exc).__name__)
                 self._connected = False
         await self._spool_append(spool, topic, items)
 
     async def _send(self, topic: str, items: Sequence[tuple[bytes | None, bytes]]) -> None:
+        """Send and wait for the broker's acknowledgement. ``KafkaProducer.send`` blocks while the
+        broker is away (up to max_block_ms), so it runs on one sender thread, never on the event loop."""
         loop = asyncio.get_running_loop()
-        producer = self._get_producer()
-        futures = []
-        for key, value in items:
-            done: asyncio.Future[None] = loop.create_future()
-            sent = producer.send(topic, key=key, value=value)
-            sent.add_callback(lambda _m, f=done: loop.call_soon_threadsafe(_resolve, f, None))
-            sent.add_errback(lambda e, f=done: loop.call_soon_threadsafe(_resolve, f, e))
-            futures.append(done)
-        await asyncio.wait_for(asyncio.gather(*futures), SEND_TIMEOUT_S)
-        self._connected = True
+        acks: list[asyncio.Future[None]] = [loop.create_future() for _ in items]
+
+        def submit() -> None:
+            if not self._connected:
+                raise KafkaConnectionError("the broker went away while this beacon waited to be sent")
+            producer = self._get_producer()
+            for (key, value), done in zip(items, acks):
+                sent = producer.send(topic, key=key, value=value)
+                sent.add_callback(lambda _m, f=done: loop.call_soon_threadsafe(_resolve, f, None))
+                sent.add_errback(lambda e, f=done: loop.call_soon_threadsafe(_resolve, f, e))
+
+        try:
+            await asyncio.wait_for(
+                asyncio.gather(loop.run_in_executor(self._sender, submit), *acks), SEND_TIMEOUT_S
+            )
+        except BaseException:
+            for ack in acks:  # a late acknowledgement must not log "exception never retrieved"
+                ack.cancel()
+            raise
 
     async def _spool_append(self, spool: SqliteLog, topic: str, items: Sequence[tuple[bytes | None, bytes]]) -> None:
         size = sum(len(v) + len(k or b"") for k, v in items)
@@ -207,6 +228,7 @@ class KafkaLog:
             records = consumer.poll(0.5, max_records=500)
             if not records:
                 self._probe()
+                self._closed.wait(2)
                 continue
             try:
                 producer = self._get_producer()
@@ -241,12 +263,13 @@ class KafkaLog:
         return KafkaLogConsumer(self, topic, group, on_assign)
 
     def ready(self) -> bool:
-        if self._producer is None:
-            self._probe()
+        """Whether the broker answered lately (the drainer thread probes it every few seconds)."""
+        self._open_spool()
         return self._connected and not self._closed.is_set()
 
     def close(self) -> None:
         self._closed.set()
+        self._sender.shutdown(wait=False, cancel_futures=True)
         if self._drainer is not None:
             self._drainer.join(10)
         if self._producer is not None:
@@ -302,6 +325,7 @@ class KafkaLogConsumer:
             auto_offset_reset="earliest",
             max_poll_records=5000,
             max_partition_fetch_bytes=4 * 1024 * 1024,
+            max_poll_interval_ms=60_000,  # a member that stops polling this long leaves the group
             client_id=f"activity-tracker-{group or 'reader'}",
         )
         self._producer: KafkaProducer | None = None
@@ -338,22 +362,22 @@ class KafkaLogConsumer:
     def committed(self, partition: int) -> int | None:
         if self.group is None:
             return None
-        return self._consumer.committed(self._tp(partition))
+        return self._consumer.committed(self._tp(partition), timeout_ms=_CALL_TIMEOUT_MS)
 
     def position(self, partition: int) -> int:
-        return int(self._consumer.position(self._tp(partition)))
+        return int(self._consumer.position(self._tp(partition), timeout_ms=_CALL_TIMEOUT_MS))
 
     def seek(self, partition: int, offset: int) -> None:
         self._consumer.seek(self._tp(partition), offset)
 
     def offset_for_time(self, partition: int, ts_ms: int) -> int:
         tp = self._tp(partition)
-        found = self._consumer.offsets_for_times({tp: ts_ms}).get(tp)
+        found = self._consumer.offsets_for_times({tp: ts_ms}, timeout_ms=_CALL_TIMEOUT_MS).get(tp)
         return int(found.offset) if found is not None else self.end_offset(partition)
 
     def end_offset(self, partition: int) -> int:
         tp = self._tp(partition)
-        return int(self._consumer.end_offsets([tp])[tp])
+        return int(self._consumer.end_offsets([tp], timeout_ms=_CALL_TIMEOUT_MS)[tp])
 
     def _transactional_producer(self) -> KafkaProducer:
         if self._producer is None:

@@ -17,3 +17,4 @@ DEADLETTERS = Counter("activity_deadletters_total", "Log records sent to the dea
 SPOOLED = Gauge("activity_spool_records", "Beacons waiting in the collector's local spool")
 STREAM_CLIENTS = Gauge("activity_stream_clients", "Connected dashboard stream clients")
 SNAPSHOTS = Counter("activity_snapshots_published_total", "Snapshots published to stream clients")
+ASSIGNED_PARTITIONS = Gauge("activity_aggregator_partitions", "Partitions of activity.events assigned to this aggregator")

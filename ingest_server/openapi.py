@@ -11,12 +11,14 @@ import functools
 from typing import Any
 
 from ingest_server import __version__, stats
+from ingest_server.segments import FILTERABLE
 from ingest_server.rollup_store import PERIODS as SNAPSHOT_PERIODS
 from tracker_sdk import schema as wire
 
 JSON = "application/json"
 _ERROR = {"$ref": "#/components/schemas/Error"}
-_PAIRS = {"type": "array", "items": {"type": "array", "prefixItems": [{"type": "string"}, {"type": "integer"}],
+# [label, count] pairs (written without prefixItems, which schemathesis mistranslates)
+_PAIRS = {"type": "array", "items": {"type": "array", "items": {"type": ["string", "integer"]},
                                      "minItems": 2, "maxItems": 2}}
 _CORS = {"Access-Control-Allow-Origin": {"schema": {"type": "string"}}}
 
@@ -161,7 +163,7 @@ def _stats_parameters() -> list[dict[str, Any]]:
                {"type": "string"}),
         _query("breakdown", "A dimension to rank.", {"enum": list(stats.BREAKDOWNS)}),
         _query("filters", "`dimension==value`, `;`-separated; dimensions: "
-                          f"{', '.join(stats.FILTERABLE)}. E.g. `page==/pricing;source==search`.", {"type": "string"}),
+                          f"{', '.join(FILTERABLE)}. E.g. `page==/pricing;source==search`.", {"type": "string"}),
         _query("limit", "Breakdown rows per page.", {"type": "integer", "minimum": 1, "maximum": stats.MAX_LIMIT}),
         _query("page", "Breakdown page, from 1.", {"type": "integer", "minimum": 1, "maximum": stats.MAX_PAGE}),
         _query("compare", "`previous`: add the same-length range before, with relative changes.",

@@ -182,7 +182,7 @@ class RollupStore:
     def _reader(self) -> sqlite3.Connection:
         reader: sqlite3.Connection | None = getattr(self._local, "db", None)
         if reader is None:
-            reader = sqlite3.connect(self.path, isolation_level=None, timeout=30)
+            reader = sqlite3.connect(self.path, isolation_level=None, check_same_thread=False, timeout=30)
             reader.execute("PRAGMA query_only=ON")
             self._local.db = reader
             with self._lock:

@@ -213,16 +213,23 @@ class Sender:
         self.path = (parts.path.rstrip("/") or "") + "/api/collect"
         self.concurrency = concurrency
         self._local = threading.local()
+        self._connections: list[http.client.HTTPConnection] = []
 
     def send(self, site: str, visits: Iterable[Visit], report: Report, progress: Any = None) -> None:
-        with ThreadPoolExecutor(self.concurrency, thread_name_prefix="simulate") as pool:
-            batch: list[Visit] = []
-            for visit in visits:
-                batch.append(visit)
-                if len(batch) == _BATCH:
-                    self._send_batch(pool, site, batch, report, progress)
-                    batch = []
-            self._send_batch(pool, site, batch, report, progress)
+        """Post every visit as one beacon; count what was accepted, rejected and failed into ``report``."""
+        try:
+            with ThreadPoolExecutor(self.concurrency, thread_name_prefix="simulate") as pool:
+                batch: list[Visit] = []
+                for visit in visits:
+                    batch.append(visit)
+                    if len(batch) == _BATCH:
+                        self._send_batch(pool, site, batch, report, progress)
+                        batch = []
+                self._send_batch(pool, site, batch, report, progress)
+        finally:
+            for conn in self._connections:
+                conn.close()
+            self._connections.clear()
 
     def _send_batch(self, pool: ThreadPoolExecutor, site: str, batch: list[Visit], report: Report,
                     progress: Any) -> None:
@@ -252,7 +259,7 @@ class Sender:
                     return outcome
             except (OSError, http.client.HTTPException, orjson.JSONDecodeError) as exc:
                 outcome = (type(exc).__name__, None)
-                self._local.conn = None
+                self._connection().close()  # a fresh connection for the retry
             time.sleep(0.2 * 2**attempt)
         return outcome
 
@@ -260,6 +267,7 @@ class Sender:
         conn: http.client.HTTPConnection | None = getattr(self._local, "conn", None)
         if conn is None:
             conn = self._local.conn = http.client.HTTPConnection(self.host, self.port, timeout=30)
+            self._connections.append(conn)  # list.append is atomic: workers may add at once
         return conn
 
 

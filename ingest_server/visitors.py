@@ -10,6 +10,7 @@ import hashlib
 import secrets
 import sqlite3
 import threading
+import time
 from collections.abc import Iterator
 from contextlib import closing, contextmanager
 from pathlib import Path
@@ -87,6 +88,7 @@ class VisitorHasher:
         self._lock = threading.Lock()
         # (day, today's salt, yesterday's salt), replaced as one object
         self._salts: tuple[int, bytes, bytes | None] | None = None
+        self._refresh_at = 0.0
 
     def visitor_ids(self, site: str, ip: str, user_agent: str, now_ms: int) -> tuple[int, int | None]:
         """(id under today's salt, id under yesterday's salt or None), ids < 2**63.
@@ -96,7 +98,7 @@ class VisitorHasher:
         """
         day = now_ms // DAY_MS
         salts = self._salts
-        if salts is None or day > salts[0]:
+        if salts is None or day > salts[0] or time.monotonic() > self._refresh_at:
             salts = self._load(day)
         _, today, yesterday = salts
         message = b"\0".join(s.encode("utf-8", "surrogatepass") for s in (site, ip, user_agent))
@@ -105,9 +107,11 @@ class VisitorHasher:
     def _load(self, day: int) -> tuple[int, bytes, bytes | None]:
         with self._lock:
             salts = self._salts
-            if salts is None or day > salts[0]:
-                today, yesterday = self._store.salts(day)
-                salts = self._salts = (day, today, yesterday)
+            if salts is None or day > salts[0] or time.monotonic() > self._refresh_at:
+                today, yesterday = self._store.salts(day if salts is None else max(day, salts[0]))
+                salts = self._salts = (max(day, salts[0]) if salts else day, today, yesterday)
+                # asked again now and then: a shared store may have learnt the cluster's salt since
+                self._refresh_at = time.monotonic() + 60
             return salts
 
 

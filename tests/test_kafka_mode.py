@@ -81,10 +81,14 @@ def test_round_trip_exact_counts(bootstrap: str, site: str, tmp_path: Path, proc
     assert status == 200 and b"KafkaLog" in body
 
 
-def _aggregated(p: ServeProcess) -> float:
+def _metric(p: ServeProcess, name: str) -> float:
     status, body = p.get("/metrics")
-    match = re.search(rb"^activity_events_aggregated_total ([0-9.e+]+)$", body, re.M)
+    match = re.search(rb"^" + name.encode() + rb" ([0-9.e+]+)$", body, re.M)
     return float(match.group(1)) if match else 0.0
+
+
+def _aggregated(p: ServeProcess) -> float:
+    return _metric(p, "activity_events_aggregated_total")
 
 
 def test_two_aggregators_split_partitions_totals_exact(
@@ -94,6 +98,11 @@ def test_two_aggregators_split_partitions_totals_exact(
     agg1 = _start(procs, tmp_path / "a1", "--kafka", bootstrap, command="aggregate")
     agg2 = _start(procs, tmp_path / "a2", "--kafka", bootstrap, command="aggregate")
     dash = _start(procs, tmp_path / "d", "--kafka", bootstrap, command="dashboard")
+    deadline = time.monotonic() + 60  # until the group has split the partitions between them
+    while not (_metric(agg1, "activity_aggregator_partitions") > 0 and _metric(agg2, "activity_aggregator_partitions") > 0):
+        assert time.monotonic() < deadline, "the two aggregators never shared the partitions"
+        time.sleep(0.2)
+    assert _metric(agg1, "activity_aggregator_partitions") + _metric(agg2, "activity_aggregator_partitions") == 6
     before = (_aggregated(agg1), _aggregated(agg2))
     acked = _send(collector, site, range(60), visitors=32)
     assert acked == 1200
