@@ -12,6 +12,7 @@ from __future__ import annotations
 import argparse
 import functools
 import http.server
+import io
 from pathlib import Path
 
 ROOT = Path(__file__).parent / "demo_site"
@@ -22,20 +23,25 @@ class DemoHandler(http.server.SimpleHTTPRequestHandler):
     site = "demo.example"
 
     def send_head(self):  # type: ignore[no-untyped-def]
-        path = Path(self.translate_path(self.path.split("?")[0]))
-        if path.suffix != ".html" or not path.is_file():
-            if not path.exists() and self.path.startswith("/spa.html/"):
-                self.path = "/spa.html"  # SPA routes are served by the app page
-                return self.send_head()
+        name = self.path.split("?")[0].lstrip("/") or "index.html"
+        if name.startswith("spa.html/"):
+            name = "spa.html"  # the single-page app serves its own routes
+        page = ROOT / "pages" / name
+        if name == "spa.html":
+            body = (ROOT / "spa.html").read_text()
+        elif page.is_file() and page.parent == ROOT / "pages":
+            title, _, content = page.read_text().partition("\n")
+            body = (ROOT / "_layout.html").read_text()
+            body = body.replace("{{TITLE}}", title.removeprefix("<!-- title: ").removesuffix(" -->"))
+            body = body.replace("{{BODY}}", content)
+        else:
             return super().send_head()
-        body = path.read_text().replace("{{COLLECTOR}}", self.collector).replace("{{SITE}}", self.site).encode()
+        data = body.replace("{{COLLECTOR}}", self.collector).replace("{{SITE}}", self.site).encode()
         self.send_response(200)
         self.send_header("Content-Type", "text/html; charset=utf-8")
-        self.send_header("Content-Length", str(len(body)))
+        self.send_header("Content-Length", str(len(data)))
         self.end_headers()
-        import io
-
-        return io.BytesIO(body)
+        return io.BytesIO(data)
 
 
 def main() -> None:

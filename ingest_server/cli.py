@@ -138,7 +138,8 @@ def _settings(roles: frozenset[str], **options: Any) -> Settings:
 
 
 @click.group(invoke_without_command=True, context_settings={"auto_envvar_prefix": ENV_PREFIX})
-@click.option("--log-level", default="info", type=click.Choice(["debug", "info", "warning", "error"]))
+@click.option("--log-level", default="info", type=click.Choice(["debug", "info", "warning", "error"]),
+              help="How much the server logs.")
 @click.pass_context
 def cli(ctx: click.Context, log_level: str) -> None:
     """Self-hosted real-time web analytics. With no command, runs `serve`."""
@@ -178,7 +179,7 @@ def dashboard(**options: Any) -> None:
 
 @cli.command()
 @click.option("--host", "base", default="http://127.0.0.1:8000", show_default=True, help="The server's public URL.")
-@click.option("--site", default="example.com", show_default=True)
+@click.option("--site", default="example.com", show_default=True, help="The site the tag reports as.")
 @click.option("--widget", is_flag=True, help="Print the dashboard widget tag instead.")
 def snippet(base: str, site: str, widget: bool) -> None:
     """Print the script tag to paste into a site (or the widget tag)."""
@@ -193,9 +194,11 @@ cli.add_command(simulate)
 
 
 @cli.command()
-@click.option("--data-dir", type=click.Path(file_okay=False, path_type=Path), default=None)
+@click.option("--data-dir", type=click.Path(file_okay=False, path_type=Path), default=None,
+              help="The data directory to check (default: the per-user data directory).")
 @click.option("--kafka", default=None, metavar="HOST:PORT[,…]", help="Check this Kafka cluster instead of the embedded log.")
-@click.option("--geoip", type=click.Path(dir_okay=False, path_type=Path), default=None)
+@click.option("--geoip", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help="Check that this GeoIP database opens.")
 def doctor(data_dir: Path | None, kafka: str | None, geoip: Path | None) -> None:
     """Check the log backend and the configuration; exits 1 if something is wrong."""
     from ingest_server.doctor import check

@@ -290,7 +290,7 @@ def write_jsonl(site: str, visits: Iterable[Visit], out: IO[bytes]) -> Iterator[
 @click.command()
 @click.option("--url", default="http://127.0.0.1:8000", show_default=True,
               help="The server (its collector), on this machine.")
-@click.option("--site", default="demo.example", show_default=True)
+@click.option("--site", default="demo.example", show_default=True, help="The site the traffic is for.")
 @click.option("--days", default=30, show_default=True, type=click.IntRange(1, 400), help="Days of history, up to today.")
 @click.option("--visitors", default=2000, show_default=True, type=click.IntRange(1, 10_000_000),
               help="Distinct people over the whole range; about a third come back on other days.")

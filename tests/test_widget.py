@@ -21,21 +21,11 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 from playwright.sync_api import Browser, Locator, Page, expect, sync_playwright
 
+from tests.browser_support import CHROMIUM, CHROMIUM_ARGS, STATIC
+
 pytestmark = pytest.mark.browser
 
-STATIC = Path(__file__).resolve().parent.parent / "ingest_server" / "static"
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "widget"
-CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 STRICT_CSP = (
     "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
     "connect-src 'self'; img-src 'self' data:"
