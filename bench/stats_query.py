@@ -36,7 +36,7 @@ SITE = "demo.example"
 QUERIES = {
     "30d totals + daily series": [("period", "30d")],
     "30d page breakdown, top 10": [("period", "30d"), ("breakdown", "page"), ("metrics", "visitors,pageviews")],
-    "30d page breakdown, page 20": [("period", "30d"), ("breakdown", "page"), ("page", "20"), ("metrics", "pageviews")],
+    "30d page breakdown, rows 41-50": [("period", "30d"), ("breakdown", "page"), ("page", "5"), ("metrics", "pageviews")],
     "30d source breakdown, all metrics": [("period", "30d"), ("breakdown", "source")],
     "30d filtered source==search, pages": [("period", "30d"), ("filters", "source==search"), ("breakdown", "page")],
     "30d hourly series (720 points)": [("period", "30d"), ("interval", "hour"), ("metrics", "visitors,pageviews")],
@@ -55,9 +55,9 @@ def load(root: Path, visitors: int, pages: int) -> tuple[RollupStore, int]:
     for visit in Traffic(SITE, days=30, visitors=visitors, seed=1, end_ms=now):
         if visit.bot:
             continue
-        for event in visit.events:  # spread blog reads over a Zipf-like tail of posts
+        for event in visit.events:  # spread blog reads over a long tail of posts (log-uniform: Zipf-like)
             if "/blog/" in event["url"]:
-                event["url"] = f"https://{SITE}/blog/post-{int(tail.paretovariate(1.1)) % pages}"
+                event["url"] = f"https://{SITE}/blog/post-{int(pages ** tail.random())}"
         vid = int.from_bytes(hashlib.blake2b(f"{visit.ip}|{visit.ua}".encode(), digest_size=8).digest(), "big") >> 1
         record = {"site": SITE, "rt": now, "vid": vid, "pvid": None, "ua": visit.ua, "country": None,
                   "events": visit.events}
@@ -104,10 +104,22 @@ def main() -> None:
                 t = time.perf_counter()
                 body = stats.answer(store, query)
                 times.append(time.perf_counter() - t)
-            rows_out = len(body.get("breakdown", {}).get("results", ())) or len(body["series"])
-            print(f"  {name:38s} median {statistics.median(times) * 1000:7.1f} ms, "
-                  f"worst {max(times) * 1000:7.1f} ms ({rows_out} rows)")
+            shown = (f"{len(body['breakdown']['results'])} of {body['breakdown']['total']} rows" if "breakdown" in body
+                     else f"{len(body['series'])} points")
+            _report(name, times, shown)
+        for period in ("today", "30d"):  # the live snapshot, built on the event loop; past days' cache emptied
+            times = []
+            for _ in range(args.runs):
+                store._history_cache.clear()
+                t = time.perf_counter()
+                store.snapshot(SITE, period)
+                times.append(time.perf_counter() - t)
+            _report(f"snapshot {period} (uncached)", times, "")
         store.close()
+
+
+def _report(name: str, times: list[float], shown: str) -> None:
+    print(f"  {name:38s} median {statistics.median(times) * 1000:7.1f} ms, worst {max(times) * 1000:7.1f} ms  {shown}")
 
 
 if __name__ == "__main__":

@@ -24,7 +24,6 @@ def run(settings: Settings) -> None:
     """Run the roles in ``settings`` in this process until SIGINT/SIGTERM (a second one exits at once)."""
     from ingest_server.app import create_app
     from ingest_server.runtime import Runtime
-    from ingest_server.ratelimit import CollectLimits
     from ingest_server.sites import SiteError, SiteRegistry
 
     try:
@@ -32,8 +31,6 @@ def run(settings: Settings) -> None:
     except SiteError as exc:
         raise click.UsageError(f"--site: {exc}") from None
     runtime = Runtime(settings, gate=registry.gate())
-    if runtime.collector is not None:
-        runtime.collector.limits = CollectLimits.from_rates(settings.rate_limit_ip, settings.rate_limit_site)
     app = create_app(runtime, access=registry.access())
     _announce(settings, registry)
     config = uvicorn.Config(

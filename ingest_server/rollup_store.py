@@ -115,7 +115,7 @@ def cover(start: int, end: int) -> list[Piece]:
 
 
 def _union(select: str, pieces: Sequence[Piece], *params: Any) -> tuple[str, list[Any]]:
-    """``select`` (whose WHERE ends with the span and start bounds) over every piece, as one UNION ALL."""
+    """``select`` once per piece, as one UNION ALL; its placeholders are the span, ``params``, then the bounds."""
     if not pieces:
         return f"{select.split(' WHERE ')[0]} WHERE 0", []
     sql = " UNION ALL ".join([select] * len(pieces))

@@ -17,6 +17,7 @@ from ingest_server.collector import Collector, OpenGate, SiteGate
 from ingest_server.config import Settings
 from ingest_server.eventlog import ROLLUPS_TOPIC, EventLog, LogConsumer
 from ingest_server.geo import GeoLookup
+from ingest_server.ratelimit import CollectLimits
 from ingest_server.rollup_store import Retention, RollupStore
 from ingest_server.sqlite_log import SqliteLog
 from ingest_server.visitors import SaltStore, SqliteSaltStore, VisitorHasher
@@ -55,8 +56,9 @@ class Runtime:
 
                 salts = KafkaSaltStore(settings.kafka, fallback=salts)
             hasher = VisitorHasher(salts)
+            limits = CollectLimits.from_rates(settings.rate_limit_ip, settings.rate_limit_site)
             self.collector = Collector(self.log, hasher, GeoLookup.open(settings.geoip), gate or OpenGate(),
-                                       max_event_age_ms=settings.max_event_age_ms)
+                                       limits=limits, max_event_age_ms=settings.max_event_age_ms)
         if "dashboard" in roles:
             retention = Retention(settings.minute_retention_ms, settings.hour_retention_ms, settings.day_retention_ms)
             self.store = RollupStore(settings.data_dir / "rollups.sqlite3", retention=retention)

@@ -105,13 +105,13 @@ def parse_query(items: Sequence[tuple[str, str]], now: int, retention: Retention
         raise _bad("interval", f"must be one of {', '.join(INTERVALS)}")
     _check_interval(span, interval_span, now, retention)
     filters = _filters(params.get("filters", ""))
-    event_level = not spec_is_whole_visit(tuple(sorted(filters)))
-    metrics = _metrics(params.get("metrics"), event_level and bool(filters))
+    event_level = not spec_is_whole_visit(tuple(sorted(filters)))  # a page filter: events, not visits
+    metrics = _metrics(params.get("metrics"), event_level)
     breakdown = params.get("breakdown")
     if breakdown is not None:
         if breakdown not in BREAKDOWNS:
             raise _bad("breakdown", f"must be one of {', '.join(BREAKDOWNS)}")
-        if filters and event_level and breakdown in VISIT_DIMENSIONS:
+        if event_level and breakdown in VISIT_DIMENSIONS:
             raise _bad("breakdown", f"{breakdown} is a property of visits, and a page filter selects events, not "
                                     "visits; filter by source, or break down by page, type, goal, outbound or download")
     limit = _integer(params, "limit", 1000 if fmt == "csv" else 10, 1, MAX_LIMIT)
