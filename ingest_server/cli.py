@@ -102,6 +102,8 @@ def _server_options(default_port: int, roles: bool = False) -> Callable[[Callabl
             click.option("--forwarded-allow-ips", default="", help="Proxies trusted to set X-Forwarded-For (comma-separated IPs, or *)."),
             click.option("--public-url", default=None, help="How browsers reach this server, for printed tags."),
             click.option("--flush-interval-ms", default=100, show_default=True, type=int, help="Aggregator commit interval."),
+            click.option("--spool-max-bytes", default=256 * 1024 * 1024, show_default=True, type=int,
+                         help="Kafka mode: the collector's disk spool for when the broker is away; full means 503."),
             click.option("--max-streams", default=10_000, show_default=True, type=int, help="Concurrent dashboard streams per process."),
             click.option("--rate-limit-ip", default=0.0, type=float, help="Beacons per second per client IP (0: off)."),
             click.option("--rate-limit-site", default=0.0, type=float, help="Beacons per second per site (0: off)."),

@@ -189,7 +189,8 @@ def test_a_month_of_simulated_traffic_is_answered_exactly(tmp_path: Path) -> Non
                                           "--visitors", "300", "--seed", "7", "--out", str(out)])
         assert result.exit_code == 0, result.output
         assert "accepted" in result.output and "failed" not in result.output
-        same_salt = day_of(int(time.time() * 1000)) == day_before  # visitor ids change with the day's salt
+        if day_of(int(time.time() * 1000)) != day_before:  # new visitor salt, and "30d" moved on by a day
+            pytest.skip("the load crossed midnight UTC")
         lines = out.read_bytes().splitlines()
 
         answer = _stats(server, period="30d")
@@ -203,15 +204,13 @@ def test_a_month_of_simulated_traffic_is_answered_exactly(tmp_path: Path) -> Non
             direct["events"], direct["pageviews"], direct["visits"])
         assert totals["bounce_rate"] == round(direct["bounces"] / direct["visits"], 4)
         assert totals["visit_duration"] == round(direct["duration_ms"] / direct["visits"] / 1000, 1)
-        if same_salt:
-            assert totals["visitors"] == want["visitors"]  # exact: the sketches count exactly at this size
+        assert totals["visitors"] == want["visitors"]  # exact: the sketches count exactly at this size
 
         for point in answer["series"]:
             day = want["days"].get(point["t"], Counter())
             assert (point["events"], point["pageviews"], point["visits"]) == (
                 day["events"], day["pageviews"], day["visits"]), point["time"]
-            if same_salt:
-                assert point["visitors"] == want["day_visitors"].get(point["t"], 0), point["time"]
+            assert point["visitors"] == want["day_visitors"].get(point["t"], 0), point["time"]
 
         pages = _stats(server, period="30d", breakdown="page", limit="100")["breakdown"]
         assert {r["value"]: r["pageviews"] for r in pages["results"]} == dict(want["pages"])
@@ -220,10 +219,9 @@ def test_a_month_of_simulated_traffic_is_answered_exactly(tmp_path: Path) -> Non
         assert {r["value"]: r["visits"] for r in sources} == dict(want["sources"])
         goals = _stats(server, period="30d", breakdown="goal")["breakdown"]["results"]
         assert {r["value"]: r["events"] for r in goals} == dict(want["goals"])
-        if same_salt:
-            assert {r["value"]: r["visitors"] for r in goals} == want["goal_visitors"]
-            search = _stats(server, period="30d", filters="source==search", metrics="visitors,visits")["totals"]
-            assert search == {"visitors": want["search_visitors"], "visits": want["sources"]["search"]}
+        assert {r["value"]: r["visitors"] for r in goals} == want["goal_visitors"]
+        search = _stats(server, period="30d", filters="source==search", metrics="visitors,visits")["totals"]
+        assert search == {"visitors": want["search_visitors"], "visits": want["sources"]["search"]}
 
         # the same beacons again: every id was seen within the 40-day dedupe window, nothing is counted twice
         report = Report()
