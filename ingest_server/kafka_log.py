@@ -99,6 +99,7 @@ class KafkaLog:
         self._partitions: dict[str, int] = {}
         self._drainer: threading.Thread | None = None
         self._backlog = 0  # records in the spool not yet acknowledged by Kafka
+        self._backlog_bytes = 0  # and their size, which --spool-max-bytes bounds
         self._sender = concurrent.futures.ThreadPoolExecutor(1, thread_name_prefix="kafka-sender")
 
     # -- topics --------------------------------------------------------------
@@ -154,7 +155,9 @@ class KafkaLog:
                 spool = SqliteLog(self.data_dir / "spool.sqlite3", partitions=1, topics=(_SPOOL_TOPIC,),
                                   retention_ms=10 * 365 * 86_400_000)
                 consumer = spool.consumer(_SPOOL_TOPIC, "drainer")
-                self._backlog = spool.end_offset(_SPOOL_TOPIC, 0) - (consumer.committed(0) or 0)
+                committed = consumer.committed(0) or 0
+                self._backlog = spool.end_offset(_SPOOL_TOPIC, 0) - committed
+                self._backlog_bytes = spool.pending_bytes(_SPOOL_TOPIC, 0, committed)
                 consumer.close()
                 metrics.SPOOLED.set(self._backlog)
                 self._spool = spool
@@ -205,9 +208,11 @@ class KafkaLog:
             raise
 
     async def _spool_append(self, spool: SqliteLog, topic: str, items: Sequence[tuple[bytes | None, bytes]]) -> None:
-        size = sum(len(v) + len(k or b"") for k, v in items)
-        if spool.path.exists() and spool.path.stat().st_size + size > self.spool_max_bytes:
-            raise LogUnavailable("Kafka is unreachable and the local spool is full")
+        size = sum(len(v) + len(k or b"") + len(topic) + 1 for k, v in items)
+        with self._spool_lock:
+            if self._backlog_bytes + size > self.spool_max_bytes:
+                raise LogUnavailable("Kafka is unreachable and the local spool is full")
+            self._backlog_bytes += size
         # one spool record per log record; the key carries the topic, so order is kept across topics
         with self._spool_lock:
             self._backlog += len(items)  # counted first, so no new record overtakes these
@@ -216,6 +221,7 @@ class KafkaLog:
         except LogUnavailable:
             with self._spool_lock:
                 self._backlog -= len(items)
+                self._backlog_bytes -= size
             raise
         metrics.SPOOLED.set(self._backlog)
 
@@ -241,6 +247,7 @@ class KafkaLog:
                 consumer.commit_transaction([], {0: records[-1].offset + 1})
                 with self._spool_lock:
                     self._backlog -= len(records)
+                    self._backlog_bytes -= sum(len(r.value) + len(r.key or b"") for r in records)
                 self._connected = True
                 metrics.SPOOLED.set(self._backlog)
                 log.info("drained %d spooled records to Kafka", len(records))

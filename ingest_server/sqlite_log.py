@@ -217,6 +217,19 @@ class SqliteLog:
     def end_offset(self, topic: str, partition: int) -> int:
         return self._next[(topic, partition)]
 
+    def pending_bytes(self, topic: str, partition: int, from_offset: int) -> int:
+        """Bytes of keys and values from ``from_offset`` to the end of a partition."""
+        db = self._connect()
+        try:
+            row = db.execute(
+                "SELECT COALESCE(SUM(LENGTH(value) + COALESCE(LENGTH(key), 0)), 0) FROM records"
+                " WHERE topic=? AND partition=? AND offset>=?",
+                (topic, partition, from_offset),
+            ).fetchone()
+        finally:
+            db.close()
+        return int(row[0])
+
     def wait_for_append(self, timeout_s: float) -> None:
         with self._appended:
             self._appended.wait(timeout_s)
