@@ -152,7 +152,8 @@ def create_app(runtime: Runtime, access: Access | None = None) -> Starlette:
             response = _json(exc.status, exc.body(), exc.headers)
         elif isinstance(exc, HTTPException):
             field = "method" if exc.status_code == 405 else "path"
-            response = _json(exc.status_code, {"error": f"{field}: {exc.detail}", "field": field}, exc.headers)
+            response = _json(exc.status_code, {"error": f"{field}: {exc.detail}", "field": field},
+                             dict(exc.headers or {}))
         else:
             raise exc
         if request.url.path.startswith(("/api/stream", "/api/snapshot", "/api/stats")):

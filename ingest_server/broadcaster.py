@@ -12,7 +12,7 @@ import asyncio
 import logging
 import time
 from dataclasses import dataclass, field
-from typing import AsyncIterator, Callable
+from typing import Any, AsyncIterator, Callable
 
 import orjson
 
@@ -21,7 +21,8 @@ from ingest_server.errors import HTTPError
 
 log = logging.getLogger("activity_tracker.broadcaster")
 
-Snapshotter = Callable[[str, str], dict]
+Snapshot = dict[str, Any]
+Snapshotter = Callable[[str, str], Snapshot]
 
 
 @dataclass(slots=True)
@@ -33,7 +34,7 @@ class Hub:
     changed: asyncio.Event = field(default_factory=asyncio.Event)
     clients: int = 0
 
-    def publish(self, snapshot: dict) -> None:
+    def publish(self, snapshot: Snapshot) -> None:
         self.id = max(self.id + 1, int(time.time() * 1000))  # ids increase across restarts too
         data = orjson.dumps(snapshot)
         self.message = b"event: snapshot\r\nid: %d\r\ndata: %s\r\n\r\n" % (self.id, data)

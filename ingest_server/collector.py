@@ -159,15 +159,16 @@ class Collector:
         try:
             self.limits.check_ip(request.client.host if request.client else "")
             site = normalise_site(q.get("site", ""))
-            event = {"id": q.get("id") or secrets.token_urlsafe(12), "type": "pageview",
-                     "ts": int(time.time() * 1000), "url": q.get("url") or request.headers.get("referer", "")}
+            now_ms = int(time.time() * 1000)
+            event: dict[str, object] = {"id": q.get("id") or secrets.token_urlsafe(12), "type": "pageview",
+                                        "ts": now_ms, "url": q.get("url") or request.headers.get("referer", "")}
             if q.get("ref"):
                 event["ref"] = q["ref"]
-            beacon = parse_beacon(orjson.dumps({"site": site, "events": [event]}), event["ts"])
+            beacon = parse_beacon(orjson.dumps({"site": site, "events": [event]}), now_ms)
             self.gate.check_collect(beacon.site, None)
             self.limits.check_site(beacon.site)
             if beacon.events:
-                await self._store(request, beacon.site, beacon.events, event["ts"])
+                await self._store(request, beacon.site, beacon.events, now_ms)
         except (EnvelopeError, HTTPError):
             pass  # a pixel has no one to read an error; the image is still served
         return Response(_PIXEL, media_type="image/gif", headers=headers)

@@ -295,7 +295,7 @@ def _resolve(future: asyncio.Future[None], error: BaseException | None) -> None:
         future.set_exception(error)
 
 
-class _Listener(ConsumerRebalanceListener):
+class _Listener(ConsumerRebalanceListener):  # type: ignore[misc]  # kafka-python ships no types
     """Runs on kafka-python's I/O thread, where blocking calls are refused: it only takes note.
     The consumer's own thread acts on the new assignment when poll() returns."""
 
@@ -369,7 +369,8 @@ class KafkaLogConsumer:
     def committed(self, partition: int) -> int | None:
         if self.group is None:
             return None
-        return self._consumer.committed(self._tp(partition), timeout_ms=_CALL_TIMEOUT_MS)
+        found = self._consumer.committed(self._tp(partition), timeout_ms=_CALL_TIMEOUT_MS)
+        return None if found is None else int(found)
 
     def position(self, partition: int) -> int:
         return int(self._consumer.position(self._tp(partition), timeout_ms=_CALL_TIMEOUT_MS))
