@@ -589,8 +589,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--broker-port", type=int, default=29192, help="The private broker's port.")
     parser.add_argument("--controller-port", type=int, default=29193, help="The private broker's controller port.")
     opts = parser.parse_args(argv)
-    if opts.broker_port == 39092:
-        parser.error("--broker-port 39092 is the shared development broker; the chaos test kills its broker")
+    if opts.broker_port == 19092:
+        parser.error("--broker-port 19092 is the shared development broker; the chaos test kills its broker")
     seed = opts.seed if opts.seed is not None else random.randrange(10**6)
     modes = ("embedded", "kafka") if opts.mode == "both" else (opts.mode,)
     workdir = opts.workdir or Path(tempfile.mkdtemp(prefix="chaos-"))

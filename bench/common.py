@@ -28,7 +28,7 @@ import psutil
 ROOT = Path(__file__).resolve().parent.parent
 BENCH = ROOT / "bench"
 CHROME_UA = "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/126.0 Safari/537.36"
-KAFKA = os.environ.get("BENCH_KAFKA", "127.0.0.1:39092")
+KAFKA = os.environ.get("BENCH_KAFKA", "127.0.0.1:19092")
 
 
 @dataclass

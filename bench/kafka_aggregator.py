@@ -2,7 +2,7 @@
 pre-filled activity.events topic (read_committed consumer, transactional commits every 100 ms).
 
     scripts/kafka-dev start
-    python bench/kafka_aggregator.py --kafka 127.0.0.1:39092 --events 200000
+    python bench/kafka_aggregator.py --kafka 127.0.0.1:19092 --events 200000
 
 Prints events/s over the catch-up (from the aggregator's own activity_events_aggregated_total).
 Bounded: --events records at most, --seconds of waiting at most.
@@ -32,7 +32,7 @@ def _aggregated(server: ServeProcess) -> float:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--kafka", default="127.0.0.1:39092")
+    parser.add_argument("--kafka", default="127.0.0.1:19092")
     parser.add_argument("--events", type=int, default=200_000)
     parser.add_argument("--seconds", type=float, default=300)
     args = parser.parse_args()

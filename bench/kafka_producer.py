@@ -7,7 +7,7 @@ idempotence, compression, linger), for two record shapes:
 Prints records/s, events/s and MB/s per shape and codec. Bounded by --records
 and --seconds per run; needs a broker (scripts/kafka-dev start).
 
-    python bench/kafka_producer.py --bootstrap 127.0.0.1:39092
+    python bench/kafka_producer.py --bootstrap 127.0.0.1:19092
 """
 
 from __future__ import annotations
@@ -109,7 +109,7 @@ def run(bootstrap: str, topic: str, shape: str, codec: str, args: argparse.Names
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--bootstrap", default=os.environ.get("ACTIVITY_TRACKER_TEST_KAFKA", "127.0.0.1:39092"))
+    parser.add_argument("--bootstrap", default=os.environ.get("ACTIVITY_TRACKER_TEST_KAFKA", "127.0.0.1:19092"))
     parser.add_argument("--records", type=int, default=200_000, help="per run (default 200000)")
     parser.add_argument("--seconds", type=float, default=30.0, help="per run, before the final flush (default 30)")
     parser.add_argument("--shapes", default="event,batch")

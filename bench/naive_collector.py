@@ -31,7 +31,7 @@ from bench.serving import serve  # noqa: E402
 TOPIC = "bench.naive"
 
 parser = argparse.ArgumentParser()
-parser.add_argument("--kafka", default="127.0.0.1:39092")
+parser.add_argument("--kafka", default="127.0.0.1:19092")
 args, _ = parser.parse_known_args()
 producer = KafkaProducer(bootstrap_servers=args.kafka.split(","), acks="all", enable_idempotence=True)
 

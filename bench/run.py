@@ -8,7 +8,7 @@ Every figure is a ratio to a baseline measured in the same run, on the same
 machine, next to the absolute value: the machine is shared and noisy, so only
 same-run ratios mean anything. Benchmarks print figures; nothing asserts on
 speed. Kafka benchmarks need a broker (``scripts/kafka-dev start``; address in
-``BENCH_KAFKA``, default 127.0.0.1:39092) and are skipped without one.
+``BENCH_KAFKA``, default 127.0.0.1:19092) and are skipped without one.
 """
 
 from __future__ import annotations

@@ -32,7 +32,7 @@ from ingest_server.eventlog import (
     Outgoing,
     Record,
 )
-from ingest_server.rollups import Counts, minute_of
+from ingest_server.rollups import Counts, minute_of, prop_key
 from ingest_server.segments import VisitSources, event_segments
 from ingest_server.sessions import SessionChange, Sessionizer
 from ingest_server.useragent import Device, parse_user_agent
@@ -349,7 +349,7 @@ def _tally(
         d["goal"][name] += 1
         counts.goal_visitors[name].add(visitor)
         for key, value in (event.get("props") or {}).items():
-            counts.goal_props[name][f"{key}={value}"] += 1
+            counts.goal_props[name][prop_key(key, value)] += 1
     elif kind in ("outbound", "download"):
         d[kind][event.get("target") or url] += 1
     elif kind == "engagement":

@@ -25,7 +25,7 @@ from typing import Any, Callable
 import orjson
 
 from ingest_server.eventlog import Record
-from ingest_server.rollups import DIMENSIONS, Counts, day_of, minute_of, top
+from ingest_server.rollups import DIMENSIONS, Counts, day_of, minute_of, split_prop, top
 from ingest_server.sketches import UniqueCounter, union
 
 MINUTE = 60_000
@@ -419,7 +419,7 @@ def _render(
     for name, n in top(d.get("goal", {}), 20):
         props: defaultdict[str, dict[str, int]] = defaultdict(dict)
         for kv, count in counts.goal_props.get(name, {}).items():
-            k, _, v = kv.partition("=")
+            k, v = split_prop(kv)
             props[k][v] = count
         gv = goal_visitors.get(name)
         goals.append(

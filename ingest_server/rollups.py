@@ -11,6 +11,8 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Any
 
+import orjson
+
 # Counters kept per site and minute.
 COUNTERS = (
     "events",
@@ -104,6 +106,21 @@ class Counts:
         for goal, ids in data.get("gv", {}).items():
             counts.goal_visitors[goal].update(ids)
         return counts
+
+
+def prop_key(key: str, value: object) -> str:
+    """How a goal's property and value are kept as one breakdown key (unambiguous whatever they contain)."""
+    shown = value if isinstance(value, str) else orjson.dumps(value).decode()
+    return orjson.dumps([key, shown]).decode()
+
+
+def split_prop(kv: str) -> tuple[str, str]:
+    """The (property, value) of a ``prop_key``."""
+    if kv.startswith("["):
+        key, value = orjson.loads(kv)
+        return str(key), str(value)
+    key, _, value = kv.partition("=")  # rollups written before keys were JSON
+    return key, value
 
 
 def minute_of(ts_ms: int) -> int:

@@ -21,7 +21,7 @@ from starlette.responses import Response
 
 from ingest_server.errors import HTTPError
 from ingest_server.rollup_store import DAY, MINUTE, SPANS, Piece, Retention, RollupStore, cover, derived
-from ingest_server.rollups import DIMENSIONS, day_of, minute_of, top
+from ingest_server.rollups import DIMENSIONS, day_of, minute_of, split_prop, top
 from ingest_server.segments import FILTERABLE, SPECS, VISIT_DIMENSIONS, segment_key, spec_is_whole_visit
 from tracker_sdk.schema import MAX_URL_LEN, EnvelopeError, normalise_site
 
@@ -319,7 +319,7 @@ def _breakdown(store: RollupStore, query: StatsQuery, dim: str) -> dict[str, Any
             row["visitors"] = store.uniques(site, seg, pieces, goal=key).estimate()
             props: dict[str, dict[str, int]] = {}
             for kv, count in store.table(site, seg, "gp:" + key, pieces).items():
-                prop, _, value = kv.partition("=")
+                prop, value = split_prop(kv)
                 props.setdefault(prop, {})[value] = count
             row["props"] = {prop: top(values, 5) for prop, values in sorted(props.items())}
         results.append(row)

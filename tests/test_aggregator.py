@@ -187,3 +187,12 @@ def test_run_loop_stops_and_flushes(tmp_path: Path) -> None:
     assert not thread.is_alive()
     assert orjson.loads(got[0].value)["site"] == "example.com"
     log.close()
+
+
+def test_goal_properties_keep_keys_and_values_with_separators(pipe: Pipeline) -> None:
+    pipe.log.produce_sync(EVENTS_TOPIC, [beacon(1, [
+        ev("g1", "custom", name="Signup", props={"a=b": "c=d", "n": 3, "ok": True}),
+    ])])
+    pipe.step()
+    goal = pipe.store.snapshot("example.com")["goals"][0]
+    assert goal["props"] == {"a=b": [["c=d", 1]], "n": [["3", 1]], "ok": [["true", 1]]}
