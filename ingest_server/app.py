@@ -63,6 +63,14 @@ def create_app(runtime: Runtime, access: Access | None = None) -> Starlette:
     assets = load_assets()
     access = access or OpenAccess()
 
+    def _readable_site(request: Request) -> str:
+        try:
+            site = normalise_site(request.query_params.get("site", ""))
+        except EnvelopeError as exc:
+            raise HTTPError(400, "site", exc.reason) from None
+        access.check_read(site, request_token(request))
+        return site
+
     def _site_and_period(request: Request) -> tuple[str, str]:
         try:
             site = normalise_site(request.query_params.get("site", ""))
@@ -132,9 +140,8 @@ def create_app(runtime: Runtime, access: Access | None = None) -> Starlette:
         found = assets.get("dashboard.html")
         if found is None:
             raise HTTPError(404, "path", "dashboard.html is not built into this package")
-        site = request.query_params.get("site")
-        if site:
-            _site_and_period(request)
+        if request.query_params.get("site"):
+            _readable_site(request)  # the page's own period/filters are the widget's to check
         return Response(found.body, media_type=found.media_type, headers={**SECURITY_HEADERS, "cache-control": "no-store"})
 
     async def healthz(request: Request) -> Response:

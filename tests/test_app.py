@@ -107,3 +107,10 @@ async def test_the_dashboard_page_is_served_with_security_headers(runtime_app: R
     assert response.headers["x-content-type-options"] == "nosniff"
     bad = await runtime_app.client.get("/dashboard", params={"site": "not a site"})
     assert_error(bad, 400, "site")
+
+
+@pytest.mark.parametrize("query", [{"period": "yesterday"}, {"period": "custom", "from": "2026-11-01", "to": "2026-11-07"},
+                                   {"filters": "page==/pricing", "compare": "previous"}])
+async def test_shared_dashboard_links_with_stats_views_open(runtime_app: RunningApp, query: dict[str, str]) -> None:
+    response = await runtime_app.client.get("/dashboard", params={"site": "example.com", **query})
+    assert response.status_code == 200

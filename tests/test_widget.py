@@ -47,8 +47,8 @@ BREAKDOWN_PANELS = {"pages": "page", "entry": "entry", "exit": "exit", "referrer
                     "utm_sources": "utm_source", "utm_mediums": "utm_medium", "utm_campaigns": "utm_campaign",
                     "goals": "goal", "types": "type", "browsers": "browser", "os": "os", "devices": "device",
                     "countries": "country", "outbound": "outbound", "downloads": "download"}
-VISIT_PANELS = {"entry", "exit", "referrers", "sources", "utm_sources", "utm_mediums", "utm_campaigns", "browsers", "os",
-                "devices", "countries"}
+VISIT_PANELS = {"entry", "exit", "referrers", "sources", "utm_sources", "utm_mediums", "utm_campaigns", "browsers",
+                "os", "devices", "countries"}
 
 Snapshot = dict[str, Any]
 T = TypeVar("T")
@@ -64,7 +64,7 @@ class StatsRefusal(Exception):
 
 
 def stats_answer(base: Snapshot, breakdowns: Snapshot, raw: dict[str, list[str]]) -> Snapshot:
-    """The fake's /api/stats answer to a query, built from fixtures; raise StatsRefusal where the real API answers 400."""
+    """The fake's /api/stats answer, built from fixtures; raises StatsRefusal where the real API answers 400."""
     for name, values in raw.items():
         if name not in STATS_PARAMETERS:
             raise StatsRefusal(name, "is not a parameter of /api/stats")
@@ -180,13 +180,14 @@ class FakeServer:
         with self.changed:
             return [r for r in self.requests if r.path == "/api/stream"]
 
-    def wait_until(self, check: Callable[[], T], timeout: float = 15) -> T:
+    def wait_until(self, check: Callable[[], T | None], timeout: float = 15) -> T:
         """Block until check() (called under the lock) returns something truthy; return it."""
         with self.changed:
             found = self.changed.wait_for(check, timeout)
         if not found:
-            seen = [(r.query, r.headers.get("last-event-id")) for r in self.requests if r.path == "/api/stream"]
-            raise AssertionError(f"condition not met within {timeout}s; stream requests: {seen}")
+            seen = [(r.path, r.query, r.headers.get("last-event-id"))
+                    for r in self.requests if r.path.startswith("/api/")]
+            raise AssertionError(f"condition not met within {timeout}s; API requests: {seen}")
         return found
 
     def wait_for_stream(self, predicate: Callable[[Recorded], bool]) -> Recorded:
@@ -230,13 +231,13 @@ class FakeServer:
                     self.stream()
                 elif url.path == "/api/stats":
                     try:
-                        body = stats_answer(server.stats, server.breakdowns, parse_qs(url.query))
+                        answer = stats_answer(server.stats, server.breakdowns, parse_qs(url.query))
                     except StatsRefusal as refusal:
                         field, reason = refusal.args
                         error = {"error": f"{field}: {reason}", "field": field}
                         self.reply(400, "application/json", json.dumps(error).encode())
                     else:
-                        self.reply(200, "application/json", json.dumps(body).encode())
+                        self.reply(200, "application/json", json.dumps(answer).encode())
                 else:
                     self.reply_error(404)
 
@@ -570,13 +571,17 @@ def test_full_mode_shows_every_breakdown_and_switches_period(page: Page, api: Fa
     expect(widget.locator("[data-panel=totals] h2")).to_have_text("Last 7 days")
 
 
-def test_dashboard_page_works_under_strict_csp(page: Page, api: FakeServer) -> None:
+def open_dashboard(page: Page, api: FakeServer, query: str) -> tuple[Locator, list[str]]:
+    """/dashboard?query served under the strict CSP; the list fills with the CSP violations the page reports."""
     violations: list[str] = []
     page.on("console", lambda message: violations.append(message.text) if "Content Security Policy" in message.text else None)
     api.serve("/dashboard", (STATIC / "dashboard.html").read_bytes(), Content_Security_Policy=STRICT_CSP)
+    page.goto(f"{api.origin}/dashboard?{query}")
+    return page.locator("activity-dashboard"), violations
 
-    page.goto(f"{api.origin}/dashboard?site=example.com&token=s3cret&period=today")
-    widget = page.locator("activity-dashboard")
+
+def test_dashboard_page_works_under_strict_csp(page: Page, api: FakeServer) -> None:
+    widget, violations = open_dashboard(page, api, "site=example.com&token=s3cret&period=today")
 
     expect(widget.locator("h1")).to_have_text("example.com")
     expect(stat(widget, "totals", "Unique visitors")).to_have_text("412")
@@ -624,7 +629,8 @@ def test_yesterday_comes_from_the_stats_api_and_follows_the_stream(
     requests = api.stats_requests()
     asked = {r.query["breakdown"]: r.query for r in requests if "breakdown" in r.query}
     assert set(asked) == set(BREAKDOWN_PANELS.values())
-    assert asked["page"] == {**auth, "period": "yesterday", "breakdown": "page", "metrics": "pageviews", "interval": "day"}
+    lean = {"metrics": "pageviews", "interval": "day"}  # every answer has totals and a series: the cheapest
+    assert asked["page"] == {**auth, "period": "yesterday", "breakdown": "page", **lean}
     assert asked["referrer"]["metrics"] == "visits"
     assert [r.query for r in api.streams()] == [auth], "the stream was reopened"
 
@@ -752,11 +758,7 @@ def test_clicking_rows_filters_the_view(page: Page, api: FakeServer, host: FakeS
 
 
 def test_dashboard_address_holds_the_view(page: Page, api: FakeServer) -> None:
-    violations: list[str] = []
-    page.on("console", lambda message: violations.append(message.text) if "Content Security Policy" in message.text else None)
-    api.serve("/dashboard", (STATIC / "dashboard.html").read_bytes(), Content_Security_Policy=STRICT_CSP)
-    page.goto(f"{api.origin}/dashboard?site=example.com&token=s3cret&period=7d")
-    widget = page.locator("activity-dashboard")
+    widget, violations = open_dashboard(page, api, "site=example.com&token=s3cret&period=7d")
     expect(stat(widget, "totals", "Unique visitors")).to_have_text("412")
 
     widget.get_by_role("button", name="Yesterday").click()
@@ -764,7 +766,8 @@ def test_dashboard_address_holds_the_view(page: Page, api: FakeServer) -> None:
     widget.locator("[data-panel=pages]").get_by_role("button", name="/docs").click()
 
     expect(page).to_have_url(re.compile("filters="))
-    view = {"site": "example.com", "token": "s3cret", "period": "yesterday", "compare": "previous", "filters": "page==/docs"}
+    view = {"site": "example.com", "token": "s3cret", "period": "yesterday", "compare": "previous",
+            "filters": "page==/docs"}
     assert {k: v[0] for k, v in parse_qs(urlsplit(page.url).query).items()} == view
     csv = urlsplit(widget.get_by_role("link", name="Export CSV").get_attribute("href") or "")
     assert (csv.scheme, csv.netloc, csv.path) == ("http", urlsplit(api.origin).netloc, "/api/stats")
@@ -776,7 +779,7 @@ def test_dashboard_address_holds_the_view(page: Page, api: FakeServer) -> None:
     seen = len(api.requests)
     page.reload()
     restored = api.wait_for_stats(lambda r: "breakdown" not in r.query, after=seen)
-    assert restored.query == {k: v for k, v in view.items()}
+    assert restored.query == view
     expect(widget.locator(".chip .text")).to_have_text(["Page: /docs"])
     expect(widget.get_by_label("Compare with previous period")).to_be_checked()
     expect(stat(widget, "totals", "Unique visitors", "change")).to_have_text("+23%")

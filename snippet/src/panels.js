@@ -225,7 +225,8 @@ function barsPanel(section, spec, ctx) {
 
   function labelElement(key, display) {
     if (dimension && canFilter(key)) {
-      const button = h('button', { type: 'button', class: 'text filter', title: `Filter by ${filterLabel(dimension, key)}` }, display)
+      const title = `Filter by ${filterLabel(dimension, key)}`
+      const button = h('button', { type: 'button', class: 'text filter', title }, display)
       button.addEventListener('click', () => ctx.onFilter(dimension, key))
       return button
     }
@@ -365,6 +366,16 @@ const BUCKET_FORMATS = {
   hour: { month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit', timeZone: 'UTC' },
   day: { weekday: 'short', month: 'short', day: 'numeric', timeZone: 'UTC' },
 }
+// A daily series is ticked at whole days (uPlot would also tick hours between them).
+const DAY_S = 86400
+const DAY_TICKS = {
+  incrs: [1, 2, 7, 14, 28, 91, 182, 364].map((days) => days * DAY_S),
+  values: (u, splits) => {
+    const long = u.scales.x.max - u.scales.x.min > 180 * DAY_S
+    const format = { month: 'short', day: 'numeric', timeZone: 'UTC', ...(long ? { year: '2-digit' } : {}) }
+    return splits.map((split) => validDate(split * 1000)?.toLocaleDateString([], format) || '')
+  },
+}
 
 /**
  * Events and page views over time: the stream's last 60 minutes, or the
@@ -400,14 +411,22 @@ function chartPanel(section, ctx) {
     const font = "11px system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif"
     const axis = { stroke: c.axis, font, ticks: { show: false } }
     const { interval, compared } = shape
-    const line = (label, stroke, options) => ({ label, stroke, width: 2, points: { show: false }, value: legendCount, ...options })
+    const line = (label, stroke, options) => ({
+      label,
+      stroke,
+      width: 2,
+      points: { show: false },
+      value: legendCount,
+      ...options,
+    })
     const previous = { width: 1.5, dash: [5, 4] }
     const bucket = BUCKET_FORMATS[interval] || BUCKET_FORMATS.minute
     plot = new uPlot(
       {
         width,
         height,
-        padding: [12, 8, 0, 0],
+        // Room on the right for the label of a last tick that sits on the edge (daily series).
+        padding: [12, interval === 'minute' ? 8 : 20, 0, 0],
         cursor: { drag: { x: false, y: false }, points: { size: 7 } },
         legend: { live: true },
         // The time column of the legend only means something under the cursor.
@@ -415,7 +434,7 @@ function chartPanel(section, ctx) {
         ...(bucket.timeZone ? { tzDate: (ts) => uPlot.tzDate(new Date(ts * 1e3), 'Etc/UTC') } : {}),
         scales: { y: { range: (u, min, max) => [0, Math.max(4, max)] } },
         axes: [
-          { ...axis, grid: { show: false }, space: 60 },
+          { ...axis, grid: { show: false }, space: 60, ...(interval === 'day' ? DAY_TICKS : {}) },
           {
             ...axis,
             size: 42,
@@ -432,7 +451,10 @@ function chartPanel(section, ctx) {
           line('Events', c.events, { fill: c.fill }),
           line('Pageviews', c.pageviews),
           ...(compared
-            ? [line('Events, previous period', c.events, previous), line('Pageviews, previous period', c.pageviews, previous)]
+            ? [
+                line('Events, previous period', c.events, previous),
+                line('Pageviews, previous period', c.pageviews, previous),
+              ]
             : []),
         ],
       },
@@ -520,7 +542,14 @@ export const PANELS = {
   types: { title: 'Event types', key: 'event_types', dim: 'type', cols: ['Type', 'Events'] },
   browsers: { title: 'Browsers', key: 'browsers', dim: 'browser', visit: true, cols: ['Browser', 'Visits'] },
   os: { title: 'Operating systems', key: 'os', dim: 'os', visit: true, cols: ['OS', 'Visits'] },
-  devices: { title: 'Devices', key: 'devices', dim: 'device', visit: true, cols: ['Device', 'Visits'], label: capitalize },
+  devices: {
+    title: 'Devices',
+    key: 'devices',
+    dim: 'device',
+    visit: true,
+    cols: ['Device', 'Visits'],
+    label: capitalize,
+  },
   countries: {
     title: 'Countries',
     key: 'countries',

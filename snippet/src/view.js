@@ -167,7 +167,13 @@ export function statsView(requests, answers) {
 }
 
 /** A snapshot as the panels that can also show /api/stats answers read it. */
-export const streamView = (snapshot) => ({ ...snapshot, source: 'stream', interval: 'minute', previous: null, change: null })
+export const streamView = (snapshot) => ({
+  ...snapshot,
+  source: 'stream',
+  interval: 'minute',
+  previous: null,
+  change: null,
+})
 
 // ------------------------------------------------------------------ fetching
 
@@ -261,7 +267,8 @@ export class StatsFeed {
       const answers = await Promise.all(this.urls.map((url) => fetchJson(url, controller.signal)))
       if (generation === this.generation) this.handlers.result(answers)
     } catch (error) {
-      if (generation === this.generation) this.handlers.error(error instanceof RequestError ? error.message : String(error))
+      const message = error instanceof RequestError ? error.message : String(error)
+      if (generation === this.generation) this.handlers.error(message)
     }
     if (generation !== this.generation) return
     this.busy = false

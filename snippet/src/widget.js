@@ -396,6 +396,7 @@ class ActivityDashboard extends HTMLElement {
       { class: 'range', 'aria-label': 'Custom range (UTC dates)', hidden: true },
       h('label', {}, h('span', {}, 'From'), from),
       h('label', {}, h('span', {}, 'To'), to),
+      h('span', { class: 'hint', 'aria-hidden': 'true' }, 'UTC'),
       h('button', { type: 'submit' }, 'Apply'),
     )
     from.addEventListener('input', () => (to.min = from.value))
@@ -453,7 +454,8 @@ class ActivityDashboard extends HTMLElement {
         '×',
       )
       remove.addEventListener('click', () => this._removeFilter(dimension))
-      return h('li', { class: 'chip', 'data-filter': dimension }, h('span', { class: 'text', title: text }, text), remove)
+      const label = h('span', { class: 'text', title: text }, text)
+      return h('li', { class: 'chip', 'data-filter': dimension }, label, remove)
     })
     this._chips.replaceChildren(...chips)
     this._chips.hidden = chips.length === 0
@@ -558,7 +560,8 @@ class ActivityDashboard extends HTMLElement {
   }
 
   _showAlerts() {
-    const text = [this._alerts.stream, this._alerts.view].filter(Boolean).join(' ')
+    // A refused stream (say, a wrong token) is the reason the stats fail too: say it once.
+    const text = this._alerts.stream || this._alerts.view
     setText(this._alert, text)
     this._alert.hidden = !text
   }
