@@ -1,4 +1,4 @@
-"""Chaos test: beacons with known ids go through the system while its processes are ``kill -9``-ed.
+"""Chaos test: beacons with known ids go through the system while its processes are killed (kill -9).
 
     scripts/chaos                                  # both modes, 60 s of faults each
     scripts/chaos --mode both --seconds 120        # a longer run
@@ -29,6 +29,7 @@ import json
 import os
 import queue
 import random
+import re
 import shutil
 import subprocess
 import sys
@@ -55,7 +56,7 @@ USER_AGENTS = (
 )
 EVENT_TYPES = ("pageview", "click", "custom", "engagement", "outbound")
 EVENT_WEIGHTS = (4, 3, 1, 1, 1)
-SHORT_SECONDS = {"embedded": 25, "kafka": 45}  # the CI form
+SHORT_SECONDS = {"embedded": 20, "kafka": 40}  # the CI form
 HTTP_TIMEOUT_S = 15.0  # the collector itself gives up on Kafka after 5 s and spools
 
 
@@ -73,16 +74,18 @@ class Beacon:
     types: list[str]
     acked: bool = False
     attempts: int = 0
+    source: str = "127.0.0.1"  # the client's address; --roam moves it
 
 
 class Load:
     """Beacons at ``rate`` per second from fake browsers; a failed beacon is retried with the same ids."""
 
-    def __init__(self, url: Callable[[], str], rate: float, visitors: int, resend: float, rng: random.Random,
-                 workers: int = 16) -> None:
+    def __init__(self, url: Callable[[], str], rate: float, visitors: int, resend: float, roam: float,
+                 rng: random.Random, workers: int = 16) -> None:
         self.url = url
         self.rate = rate
         self.resend = resend
+        self.roam = roam
         self.rng = rng
         self.user_agents = [USER_AGENTS[i % len(USER_AGENTS)].format(v=i // len(USER_AGENTS)) for i in range(visitors)]
         self.prefix = f"c{rng.randrange(16**8):08x}"
@@ -184,6 +187,8 @@ class Load:
     def _attempt(self, beacon: Beacon, resend: bool) -> None:
         if beacon.acked and not resend:
             return
+        if beacon.attempts and self.rng.random() < self.roam:  # a phone that changed networks before retrying
+            beacon.source = f"127.0.{self.rng.randrange(256)}.{self.rng.randrange(1, 255)}"
         beacon.attempts += 1
         outcome, retry_after = self._post(beacon)
         with self._lock:
@@ -203,7 +208,7 @@ class Load:
     def _post(self, beacon: Beacon) -> tuple[str, float | None]:
         """One attempt: ("202" | "refused" | "unknown" | "<status>", Retry-After)."""
         host, _, port = self.url().removeprefix("http://").partition(":")
-        conn = http.client.HTTPConnection(host, int(port), timeout=HTTP_TIMEOUT_S)
+        conn = http.client.HTTPConnection(host, int(port), timeout=HTTP_TIMEOUT_S, source_address=(beacon.source, 0))
         try:
             conn.request("POST", "/api/collect", beacon.body,
                          {"Content-Type": "text/plain", "User-Agent": beacon.ua})
@@ -370,6 +375,12 @@ class Faults:
 
 
 @dataclass
+class Traffic:
+    rate: float  # new beacons per second
+    roam: float  # share of retries sent from another client address
+
+
+@dataclass
 class Result:
     mode: str
     seconds: float
@@ -387,6 +398,7 @@ class Result:
     expected_types: dict[str, int]
     counted_types: dict[str, int]
     bots: int
+    spooled: int | None  # records the collector spooled while the broker was away, then sent on
     settle_s: float
     wall_s: float
     notes: list[str] = field(default_factory=list)
@@ -427,12 +439,19 @@ def settle(url: str, expected: Counter[str], timeout: float, hold: float) -> tup
     return counted, bots, waited
 
 
+def spooled(collector: Role) -> int:
+    """Records the collector drained from its spool to the broker, from its log (its metrics restart with it)."""
+    lines = collector.log_path.read_text(errors="replace").splitlines()
+    return sum(int(m.group(1)) for m in map(re.compile(r"drained (\d+) spooled records").search, lines) if m)
+
+
 def run_chaos(mode: str, roles: list[Role], collector: Role, dashboard: Role, seconds: float, faults: Faults,
-              rate: float, seed: int, settle_timeout: float) -> Result:
+              traffic: Traffic, seed: int, settle_timeout: float) -> Result:
     """Load and faults for ``seconds``, then recovery, the final resend and the reconciliation."""
     started = time.monotonic()
     rng = random.Random(seed)
-    load = Load(lambda: collector.url, rate, visitors=12, resend=0.05, rng=random.Random(seed + 1))
+    rate = traffic.rate
+    load = Load(lambda: collector.url, rate, visitors=12, resend=0.05, roam=traffic.roam, rng=random.Random(seed + 1))
     load.start()
     say(f"{mode}: load at {rate:g} beacons/s and faults for {seconds:g} s")
     end = time.monotonic() + seconds
@@ -480,7 +499,7 @@ def run_chaos(mode: str, roles: list[Role], collector: Role, dashboard: Role, se
         notes.extend(sorted(set(load.errors))[:5])
     expected_all, expected_acked = load.events(), load.events(acked_only=True)
     say(f"{mode}: waiting for the dashboard to count {sum(expected_all.values())} events")
-    counted, bots, waited = settle(dashboard.url, expected_all, settle_timeout, hold=3.0)
+    counted, bots, waited = settle(dashboard.url, expected_all, settle_timeout, hold=2.0)
     types = sorted(set(expected_all) | set(counted))
     lost = sum(max(0, expected_acked[t] - counted[t]) for t in types)
     duplicated = sum(max(0, counted[t] - expected_all[t]) for t in types)
@@ -492,22 +511,23 @@ def run_chaos(mode: str, roles: list[Role], collector: Role, dashboard: Role, se
         attempts=dict(load.outcomes), resent_acked=load.resent_acked, sent=sum(expected_all.values()),
         acked_live=acked_live, acked=sum(expected_acked.values()), counted=sum(counted.values()), lost=lost,
         duplicated=duplicated, expected_types=dict(expected_all), counted_types=dict(counted), bots=bots,
+        spooled=spooled(collector) if mode == "kafka" else None,
         settle_s=round(waited, 1), wall_s=round(time.monotonic() - started, 1), notes=notes,
     )
 
 
-def embedded(workdir: Path, seconds: float, rate: float, seed: int) -> Result:
+def embedded(workdir: Path, seconds: float, traffic: Traffic, seed: int) -> Result:
     serve = Role("serve", "serve", workdir)
     try:
         serve.spawn()
         wait_ready([serve])
-        return run_chaos("embedded", [serve], serve, serve, seconds, Faults((1.0, 4.0), (0.0, 2.0)), rate, seed,
+        return run_chaos("embedded", [serve], serve, serve, seconds, Faults((1.0, 4.0), (0.0, 2.0)), traffic, seed,
                          settle_timeout=60)
     finally:
         serve.stop()
 
 
-def kafka(workdir: Path, seconds: float, rate: float, seed: int, broker: Broker) -> Result:
+def kafka(workdir: Path, seconds: float, traffic: Traffic, seed: int, broker: Broker) -> Result:
     say(f"kafka: starting a private broker on {broker.bootstrap} (data in {broker.directory})")
     broker.start_fresh()
     args = ("--kafka", broker.bootstrap)
@@ -526,7 +546,7 @@ def kafka(workdir: Path, seconds: float, rate: float, seed: int, broker: Broker)
         # an aggregator killed mid-transaction holds back read_committed readers until the broker aborts it
         # (transaction timeout, 60 s), and a killed group member's partitions wait for its session to expire
         return run_chaos("kafka", [broker, *processes], collector, dashboard, seconds,
-                         Faults((2.0, 6.0), (0.0, 3.0), (1.0, 5.0)), rate, seed, settle_timeout=150)
+                         Faults((2.0, 6.0), (0.0, 3.0), (1.0, 5.0)), traffic, seed, settle_timeout=150)
     finally:
         for role in processes:
             role.stop()
@@ -562,6 +582,7 @@ def table(results: list[Result]) -> str:
         ("beacons sent", lambda r: f"{r.beacons} ({sum(r.attempts.values())} attempts)"),
         ("failed attempts", attempts),
         ("acked beacons re-sent", lambda r: r.resent_acked),
+        ("records spooled by the collector", lambda r: "—" if r.spooled is None else r.spooled),
         ("events sent", lambda r: r.sent),
         ("events acked in the faults", lambda r: r.acked_live),
         ("events acked in the end", lambda r: r.acked),
@@ -574,7 +595,10 @@ def table(results: list[Result]) -> str:
     cells = [[label, *(str(get(r)) for r in results)] for label, get in rows]
     head = ["", *(r.mode for r in results)]
     widths = [max(len(row[i]) for row in [head, *cells]) for i in range(len(head))]
-    line = lambda row: "  ".join(c.ljust(w) for c, w in zip(row, widths)).rstrip()  # noqa: E731
+
+    def line(row: list[str]) -> str:
+        return "  ".join(c.ljust(w) for c, w in zip(row, widths)).rstrip()
+
     return "\n".join([line(head), line(["-" * w for w in widths]), *map(line, cells)])
 
 
@@ -584,7 +608,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--seconds", type=float, default=None, help="Seconds of faults per mode (default 60).")
     parser.add_argument("--seed", type=int, default=None, help="Seeds the kill schedule and the load (default: random).")
     parser.add_argument("--rate", type=float, default=30.0, help="New beacons per second, 1-5 events each.")
-    parser.add_argument("--short", action="store_true", help="The CI form: 25 s embedded, 45 s Kafka.")
+    parser.add_argument("--roam", type=float, default=0.0,
+                        help="Share of retries sent from another client address, as a phone that changed "
+                        "networks (default 0; see docs/chaos.md).")
+    parser.add_argument("--short", action="store_true", help="The CI form: 20 s embedded, 40 s Kafka.")
     parser.add_argument("--json", action="store_true", help="Print the results as JSON on stdout.")
     parser.add_argument("--workdir", type=Path, default=None, help="Data and logs (default: a temporary directory, "
                         "removed after a run without loss or duplicate).")
@@ -593,24 +620,26 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--broker-port", type=int, default=29192, help="The private broker's port.")
     parser.add_argument("--controller-port", type=int, default=29193, help="The private broker's controller port.")
     opts = parser.parse_args(argv)
-    if opts.broker_port == 19092:
-        parser.error("--broker-port 19092 is the shared development broker; the chaos test kills its broker")
+    if opts.broker_dir.resolve() == (ROOT / ".cache" / "kafka").resolve():
+        parser.error("--broker-dir .cache/kafka is the shared development broker's, and the chaos test kills "
+                     "its broker: give a directory of its own")
     seed = opts.seed if opts.seed is not None else random.randrange(10**6)
     modes = ("embedded", "kafka") if opts.mode == "both" else (opts.mode,)
     workdir = opts.workdir or Path(tempfile.mkdtemp(prefix="chaos-"))
     workdir.mkdir(parents=True, exist_ok=True)
     say(f"seed {seed}; data and logs in {workdir}")
 
+    traffic = Traffic(opts.rate, opts.roam)
     results: list[Result] = []
     errors: dict[str, str] = {}
     for mode in modes:
         seconds = opts.seconds or (SHORT_SECONDS[mode] if opts.short else 60)
         try:
             if mode == "embedded":
-                results.append(embedded(workdir / "embedded", seconds, opts.rate, seed))
+                results.append(embedded(workdir / "embedded", seconds, traffic, seed))
             else:
                 broker = Broker(opts.broker_dir.resolve(), opts.broker_port, opts.controller_port)
-                results.append(kafka(workdir / "kafka", seconds, opts.rate, seed, broker))
+                results.append(kafka(workdir / "kafka", seconds, traffic, seed, broker))
         except (RuntimeError, OSError, subprocess.SubprocessError) as exc:
             errors[mode] = str(exc)
             say(f"{mode}: the run could not be carried out: {exc}")
@@ -618,9 +647,10 @@ def main(argv: list[str] | None = None) -> int:
         say(f"{mode}: done\n{table(results[-1:])}")
     ok = all(r.ok for r in results) and not errors
     report = table(results) if results else "no run was completed"
-    print(f"seed {seed}, {opts.rate:g} beacons/s\n{report}", file=sys.stderr if opts.json else sys.stdout)
+    roam = f", {opts.roam:.0%} of retries roaming" if opts.roam else ""
+    print(f"seed {seed}, {opts.rate:g} beacons/s{roam}\n{report}", file=sys.stderr if opts.json else sys.stdout)
     if opts.json:
-        print(json.dumps({"ok": ok, "seed": seed, "rate": opts.rate, "errors": errors,
+        print(json.dumps({"ok": ok, "seed": seed, "rate": opts.rate, "roam": opts.roam, "errors": errors,
                           "runs": [{**r.__dict__, "ok": r.ok} for r in results]}, indent=2))
     if ok and opts.workdir is None:
         shutil.rmtree(workdir, ignore_errors=True)

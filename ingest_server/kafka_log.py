@@ -129,10 +129,19 @@ class KafkaLog:
                     log.info("created topic %s with %d partitions", topic.name, topic.num_partitions)
                 except TopicAlreadyExistsError:
                     pass
-            for info in admin.describe_topics([EVENTS_TOPIC, ROLLUPS_TOPIC, DEADLETTER_TOPIC]):
-                self._partitions[info["name"]] = len(info["partitions"])
+            deadline = time.monotonic() + 30
+            while True:  # a topic just created can be described with no partitions yet
+                for info in admin.describe_topics([EVENTS_TOPIC, ROLLUPS_TOPIC, DEADLETTER_TOPIC]):
+                    self._partitions[info["name"]] = len(info["partitions"])
+                if all(self._partitions.get(t) for t in (EVENTS_TOPIC, ROLLUPS_TOPIC, DEADLETTER_TOPIC)):
+                    break
+                if time.monotonic() > deadline:
+                    raise LogUnavailable(f"Kafka at {self.bootstrap} created the topics but reports no partitions")
+                time.sleep(0.2)
             self._connected = True
             self._get_producer()  # connect now, while the broker is known to be up
+        except KafkaError as exc:
+            raise LogUnavailable(f"Kafka at {self.bootstrap} failed while creating topics: {exc}") from None
         finally:
             admin.close()
 
@@ -333,6 +342,8 @@ class KafkaLogConsumer:
             max_poll_records=5000,
             max_partition_fetch_bytes=4 * 1024 * 1024,
             max_poll_interval_ms=60_000,  # a member that stops polling this long leaves the group
+            session_timeout_ms=10_000,  # a killed member's partitions move on after 10 s, not 45
+            heartbeat_interval_ms=2_000,
             client_id=f"activity-tracker-{group or 'reader'}",
         )
         self._producer: KafkaProducer | None = None
@@ -392,6 +403,8 @@ class KafkaLogConsumer:
             config = producer_config(self.log.bootstrap)
             config["transactional_id"] = f"{self.group}-{uuid.uuid4()}"
             config["max_block_ms"] = 30_000
+            # a killed member's open transaction holds back read_committed readers until it times out
+            config["transaction_timeout_ms"] = 10_000
             producer = KafkaProducer(**config)
             producer.init_transactions()
             self._producer = producer

@@ -15,7 +15,7 @@ from ingest_server.aggregator import Aggregator
 from ingest_server.broadcaster import Broadcaster
 from ingest_server.collector import Collector, OpenGate, SiteGate
 from ingest_server.config import Settings
-from ingest_server.eventlog import ROLLUPS_TOPIC, EventLog, LogConsumer
+from ingest_server.eventlog import ROLLUPS_TOPIC, EventLog, LogConsumer, LogUnavailable
 from ingest_server.geo import GeoLookup
 from ingest_server.ratelimit import CollectLimits
 from ingest_server.rollup_store import Retention, RollupStore
@@ -39,7 +39,13 @@ class Runtime:
         self.settings = settings
         settings.data_dir.mkdir(parents=True, exist_ok=True)
         self.log = open_log(settings)
-        self.log.ensure_topics()
+        try:
+            self.log.ensure_topics()
+        except LogUnavailable:
+            if settings.roles != frozenset({"collect"}):
+                raise
+            # a collector can start while the broker is away: it spools until the broker is back
+            log.warning("Kafka is unreachable at start; beacons go to the local spool until it returns")
         self.collector: Collector | None = None
         self.store: RollupStore | None = None
         self.broadcaster: Broadcaster | None = None
