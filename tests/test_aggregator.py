@@ -196,3 +196,18 @@ def test_goal_properties_keep_keys_and_values_with_separators(pipe: Pipeline) ->
     pipe.step()
     goal = pipe.store.snapshot("example.com")["goals"][0]
     assert goal["props"] == {"a=b": [["c=d", 1]], "n": [["3", 1]], "ok": [["true", 1]]}
+
+
+def test_referrer_spam_is_counted_not_stored(pipe: Pipeline) -> None:
+    from ingest_server.sources import _SPAM_HOSTS
+
+    spam = sorted(_SPAM_HOSTS)[0]
+    pipe.log.produce_sync(EVENTS_TOPIC, [
+        beacon(1, [ev("sp1", ref=f"https://{spam}/")]),
+        beacon(2, [ev("sp2", ref="https://news.ycombinator.com/")]),
+    ])
+    pipe.step()
+    snap = pipe.store.snapshot("example.com")
+    assert snap["totals"]["spam"] == 1
+    assert snap["totals"]["pageviews"] == 1
+    assert spam not in {r for r, _ in snap["referrers"]}
