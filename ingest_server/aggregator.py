@@ -221,8 +221,8 @@ class Aggregator:
             if ref_domain is not None and is_referrer_spam(ref_domain):
                 counts.count("spam")
                 continue
-            self._count_event(pending, counts, event, site, visitor, previous, ts, state, device, group, ref_domain,
-                              batch)
+            self._count_event(pending, counts, event, site, visitor, previous, ts, minute, state, device, group,
+                              ref_domain, batch)
             pending.latest[site].append(event)  # made into a feed entry at flush, for the LATEST kept
         state.sessions.expire(received)
         state.sources.expire(received)
@@ -236,8 +236,9 @@ class Aggregator:
         visitor: int,
         previous: int | None,
         ts: int,
+        minute: int,
         state: _PartitionState,
-        device: Any,
+        device: Device,
         group: str,
         ref_domain: str | None,
         batch: dict[str, Any],
@@ -246,7 +247,6 @@ class Aggregator:
         is_pageview = event["type"] == "pageview"
         change = state.sessions.observe(visitor, ts, path if is_pageview else None, previous_visitor=previous)
         source = state.sources.observe(visitor, previous, ts, group if change.new_visit else None)
-        minute = minute_of(ts)
         _tally(counts, True, event, path, visitor, change, device, group, ref_domain, batch)
         for segment, whole_visit in event_segments(path, source):
             _tally(pending.segments[(site, minute, segment)], whole_visit, event, path, visitor, change, device,
@@ -299,7 +299,7 @@ def _tally(
     path: str,
     visitor: int,
     change: SessionChange,
-    device: Any,
+    device: Device,
     group: str,
     ref_domain: str | None,
     batch: dict[str, Any],

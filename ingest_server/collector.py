@@ -76,26 +76,27 @@ class Collector:
             response = await self._collect(request, origin)
         except HTTPError as exc:
             response = _json(exc.status, exc.body(), exc.headers)
-        allowed = self.gate.cors_origin(None, origin)
-        response.headers["vary"] = "Origin"
-        if allowed:
-            response.headers["access-control-allow-origin"] = allowed
+        cors = self._cors_headers(origin)
+        response.headers.update(cors)
+        if "access-control-allow-origin" in cors:
             response.headers["access-control-expose-headers"] = "Retry-After"  # the snippet backs off by it
         metrics.BEACONS.labels(str(response.status_code)).inc()
         if response.status_code == 202:
             metrics.APPEND_SECONDS.observe(time.perf_counter() - started)
         return response
 
-    def _preflight(self, origin: str | None) -> Response:
+    def _cors_headers(self, origin: str | None) -> dict[str, str]:
+        """Vary on Origin always; allow it only when the site gate does."""
         allowed = self.gate.cors_origin(None, origin)
+        return {"vary": "Origin", **({"access-control-allow-origin": allowed} if allowed else {})}
+
+    def _preflight(self, origin: str | None) -> Response:
         headers = {
             "access-control-allow-methods": "POST, OPTIONS",
             "access-control-allow-headers": "content-type",
             "access-control-max-age": "86400",
-            "vary": "Origin",
+            **self._cors_headers(origin),
         }
-        if allowed:
-            headers["access-control-allow-origin"] = allowed
         return Response(status_code=204, headers=headers)
 
     async def _collect(self, request: Request, origin: str | None) -> Response:

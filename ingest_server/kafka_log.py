@@ -174,11 +174,6 @@ class KafkaLog:
                 self._drainer.start()
             return self._spool
 
-    def spooled(self) -> int:
-        """Records waiting in the local spool for the broker."""
-        self._open_spool()
-        return self._backlog
-
     async def produce(self, topic: str, items: Sequence[tuple[bytes | None, bytes]]) -> None:
         spool = self._open_spool()
         # Straight to Kafka only while it is known to be up and nothing waits in the spool (order is
@@ -217,16 +212,16 @@ class KafkaLog:
             raise
 
     async def _spool_append(self, spool: SqliteLog, topic: str, items: Sequence[tuple[bytes | None, bytes]]) -> None:
-        size = sum(len(v) + len(k or b"") + len(topic) + 1 for k, v in items)
+        # one spool record per log record; the key carries the topic, so order is kept across topics
+        spooled = [(topic.encode() + b"\0" + (k or b""), v) for k, v in items]
+        size = sum(len(k) + len(v) for k, v in spooled)  # measured as the drainer and pending_bytes measure it
         with self._spool_lock:
             if self._backlog_bytes + size > self.spool_max_bytes:
                 raise LogUnavailable("Kafka is unreachable and the local spool is full")
             self._backlog_bytes += size
-        # one spool record per log record; the key carries the topic, so order is kept across topics
-        with self._spool_lock:
             self._backlog += len(items)  # counted first, so no new record overtakes these
         try:
-            await spool.produce(_SPOOL_TOPIC, [(topic.encode() + b"\0" + (k or b""), v) for k, v in items])
+            await spool.produce(_SPOOL_TOPIC, spooled)
         except LogUnavailable:
             with self._spool_lock:
                 self._backlog -= len(items)

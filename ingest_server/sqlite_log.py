@@ -94,7 +94,6 @@ class SqliteLog:
         self._appended = threading.Condition()
         self._queue: queue.SimpleQueue[_Write | None] = queue.SimpleQueue()
         self._closed = False
-        self._error: BaseException | None = None
         self.ensure_topics()
         self._writer = threading.Thread(target=self._write_loop, name="sqlite-log-writer", daemon=True)
         self._writer.start()
@@ -133,15 +132,18 @@ class SqliteLog:
         await waiter
 
     def produce_sync(self, topic: str, items: Sequence[tuple[bytes | None, bytes]]) -> None:
-        done: concurrent.futures.Future[None] = concurrent.futures.Future()
-        self._submit(_Write([(topic, key, value) for key, value in items], done=done))
-        done.result()
+        self._write_sync(_Write([(topic, key, value) for key, value in items]))
+
+    def _write_sync(self, write: _Write) -> None:
+        write.done = concurrent.futures.Future()
+        self._submit(write)
+        write.done.result()
 
     def _submit(self, write: _Write) -> None:
         if self._closed:
             raise LogUnavailable("the embedded log is closed")
-        if self._error is not None:
-            raise LogUnavailable(f"the embedded log failed: {self._error}")
+        if not self._writer.is_alive():  # nothing would ever resolve the write
+            raise LogUnavailable("the embedded log's writer thread has stopped")
         self._queue.put(write)
 
     def _write_loop(self) -> None:
@@ -235,12 +237,10 @@ class SqliteLog:
             self._appended.wait(timeout_s)
 
     def transaction(self, group: str, topic: str, outgoing: Sequence[Outgoing], offsets: dict[int, int]) -> None:
-        done: concurrent.futures.Future[None] = concurrent.futures.Future()
-        self._submit(_Write([(o.topic, o.key, o.value) for o in outgoing], (group, topic, dict(offsets)), done=done))
-        done.result()
+        self._write_sync(_Write([(o.topic, o.key, o.value) for o in outgoing], (group, topic, dict(offsets))))
 
     def ready(self) -> bool:
-        return not self._closed and self._error is None and self._writer.is_alive()
+        return not self._closed and self._writer.is_alive()
 
     def close(self) -> None:
         if self._closed:
