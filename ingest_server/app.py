@@ -38,6 +38,7 @@ SECURITY_HEADERS = {
     "permissions-policy": "camera=(), microphone=(), geolocation=(), interest-cohort=()",
 }
 _HEARTBEAT_S = 15
+_MAX_EVENT_ID_DIGITS = 20  # stream ids are millisecond timestamps; int() of a huge string would raise
 _SEND_TIMEOUT_S = 30.0  # a client that takes longer to accept one message is stalled: drop it
 
 
@@ -63,19 +64,19 @@ def create_app(runtime: Runtime, access: Access | None = None) -> Starlette:
     assets = load_assets()
     access = access or OpenAccess()
 
-    def _readable_site(request: Request) -> str:
+    def _site(request: Request) -> str:
         try:
-            site = normalise_site(request.query_params.get("site", ""))
+            return normalise_site(request.query_params.get("site", ""))
         except EnvelopeError as exc:
             raise HTTPError(400, "site", exc.reason) from None
+
+    def _readable_site(request: Request) -> str:
+        site = _site(request)
         access.check_read(site, request_token(request))
         return site
 
     def _site_and_period(request: Request) -> tuple[str, str]:
-        try:
-            site = normalise_site(request.query_params.get("site", ""))
-        except EnvelopeError as exc:
-            raise HTTPError(400, "site", exc.reason) from None
+        site = _site(request)
         period = request.query_params.get("period", "today")
         if period not in PERIODS:
             raise HTTPError(400, "period", f"must be one of {', '.join(PERIODS)}")
@@ -109,6 +110,8 @@ def create_app(runtime: Runtime, access: Access | None = None) -> Starlette:
             raise HTTPError(404, "path", "this process does not serve dashboards (dashboard role)")
         site, period = _site_and_period(request)
         raw_last = request.headers.get("last-event-id") or request.query_params.get("last_event_id")
+        if raw_last and len(raw_last) > _MAX_EVENT_ID_DIGITS:
+            raise HTTPError(400, "last_event_id", f"must be an event id of at most {_MAX_EVENT_ID_DIGITS} digits")
         last_id = int(raw_last) if raw_last and raw_last.isdigit() else None
         token = request_token(request)
         broadcaster.acquire(token)

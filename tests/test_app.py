@@ -114,3 +114,14 @@ async def test_the_dashboard_page_is_served_with_security_headers(runtime_app: R
 async def test_shared_dashboard_links_with_stats_views_open(runtime_app: RunningApp, query: dict[str, str]) -> None:
     response = await runtime_app.client.get("/dashboard", params={"site": "example.com", **query})
     assert response.status_code == 200
+
+
+@pytest.mark.parametrize("where", ["header", "query"])
+async def test_an_overlong_last_event_id_is_refused_by_name(runtime_app: RunningApp, where: str) -> None:
+    huge = "9" * 5000  # int() of this would raise: it must be a 400 naming the field, never a 5xx
+    if where == "header":
+        response = await runtime_app.client.get("/api/stream", params={"site": "example.com"},
+                                                headers={"Last-Event-ID": huge})
+    else:
+        response = await runtime_app.client.get("/api/stream", params={"site": "example.com", "last_event_id": huge})
+    assert_error(response, 400, "last_event_id")
